@@ -1,0 +1,228 @@
+"""Plan files: one plan as a versioned JSON document, optionally passphrase-encrypted.
+
+Import is strict because plan files travel on USB sticks between home and school: whatever is
+wrong with a file (not JSON, truncated, another version, duplicate keys, wrong types, absurd
+sizes, deep nesting) becomes one ``PlanFileError`` naming the problem, and nothing else happens.
+The schema is described for people in docs/plan.schema.json; this module is the authority.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import json
+import types
+import typing
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from prepkit import crypto
+from prepkit.i18n import N_, Message
+from prepkit.plan import Plan
+
+FORMAT = "prepkit-plan"
+ENCRYPTED_FORMAT = "prepkit-plan-encrypted"
+VERSION = 1
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_STRING = 20_000
+MAX_ITEMS = 1_000
+
+
+class PlanFileError(Exception):
+    """A plan file that cannot be imported; ``message`` says why, translatably."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.msgid)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message.render()
+
+
+def _fail(msgid: str, **params: object) -> typing.NoReturn:
+    raise PlanFileError(Message.of(msgid, **params))
+
+
+# --- plan <-> plain data ----------------------------------------------------------------------
+
+
+def to_data(value: Any) -> Any:
+    """A dataclass tree as JSON-ready data: dates as ISO strings, enums as their values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [to_data(v) for v in value]
+    return value
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    return {"format": FORMAT, "version": VERSION, "plan": to_data(plan)}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def from_data(cls: Any, data: Any, where: str) -> Any:
+    """Build ``cls`` from ``data``, refusing anything that does not fit exactly."""
+    origin = typing.get_origin(cls)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(cls) if a is not type(None)]
+        if data is None:
+            return None
+        return from_data(options[0], data, where)
+    if origin is list:
+        if not isinstance(data, list):
+            _fail(N_("{where} should be a list."), where=where)
+        if len(data) > MAX_ITEMS:
+            _fail(N_("{where} has too many entries."), where=where)
+        (item_cls,) = typing.get_args(cls)
+        return [from_data(item_cls, v, f"{where}[{i}]") for i, v in enumerate(data)]
+    if dataclasses.is_dataclass(cls):
+        if not isinstance(data, dict):
+            _fail(N_("{where} should be an object."), where=where)
+        hints = _hints(cls)
+        unknown = sorted(set(data) - set(hints))
+        if unknown:
+            _fail(N_("{where} has an unknown field: {field}."), where=where, field=unknown[0])
+        kwargs = {name: from_data(hints[name], v, f"{where}.{name}") for name, v in data.items()}
+        return cls(**kwargs)
+    if isinstance(cls, type) and issubclass(cls, Enum):
+        try:
+            return cls(data)
+        except ValueError:
+            _fail(N_("{where} has a value that is not allowed."), where=where)
+    if cls is date:
+        if not isinstance(data, str):
+            _fail(N_("{where} should be a date."), where=where)
+        try:
+            return date.fromisoformat(data)
+        except ValueError:
+            _fail(N_("{where} should be a date."), where=where)
+    if cls is bool:
+        if not isinstance(data, bool):
+            _fail(N_("{where} should be yes or no."), where=where)
+        return data
+    if cls is str:
+        if not isinstance(data, str):
+            _fail(N_("{where} should be text."), where=where)
+        if len(data) > MAX_STRING:
+            _fail(N_("{where} is too long."), where=where)
+        return data
+    raise TypeError(f"no converter for {cls!r}")  # a programming error, not a bad file
+
+
+def plan_from_dict(document: Any) -> Plan:
+    if not isinstance(document, dict):
+        _fail(N_("This is not a prepkit plan file."))
+    fmt = document.get("format")
+    if fmt == ENCRYPTED_FORMAT:
+        _fail(N_("This plan file is locked with a passphrase."))
+    if fmt != FORMAT:
+        _fail(N_("This is not a prepkit plan file."))
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        _fail(N_("This plan file has no version."))
+    if version > VERSION:
+        _fail(N_("This plan file was made by a newer version of prepkit. Please update prepkit."))
+    if version < 1:
+        _fail(N_("This plan file has an unknown version."))
+    extra = sorted(set(document) - {"format", "version", "plan"})
+    if extra:
+        _fail(N_("{where} has an unknown field: {field}."), where="file", field=extra[0])
+    if "plan" not in document:
+        _fail(N_("This plan file has no plan in it."))
+    plan = from_data(Plan, document["plan"], "plan")
+    assert isinstance(plan, Plan)
+    return plan
+
+
+# --- bytes ------------------------------------------------------------------------------------
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            _fail(N_("The file repeats the field {field}."), field=key)
+        result[key] = value
+    return result
+
+
+def _refuse_constant(name: str) -> Any:
+    _fail(N_("The file has a number that is not allowed ({value})."), value=name)
+
+
+def parse_json(raw: bytes) -> Any:
+    if len(raw) > MAX_FILE_BYTES:
+        _fail(N_("The file is too large to be a plan."))
+    if not raw.strip():
+        _fail(N_("The file is empty."))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        _fail(N_("The file is not a text file."))
+    try:
+        return json.loads(
+            text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant
+        )
+    except json.JSONDecodeError as exc:
+        _fail(N_("The file is damaged or incomplete (line {line})."), line=exc.lineno)
+    except RecursionError:
+        _fail(N_("The file is nested too deeply to be a plan."))
+
+
+def dumps(plan: Plan) -> bytes:
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def loads(raw: bytes) -> Plan:
+    return plan_from_dict(parse_json(raw))
+
+
+def is_encrypted(raw: bytes) -> bool:
+    try:
+        document = json.loads(raw.decode("utf-8-sig"))
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(document, dict) and document.get("format") == ENCRYPTED_FORMAT
+
+
+def dumps_encrypted(plan: Plan, passphrase: str, params: crypto.KdfParams | None = None) -> bytes:
+    """The plan sealed under a key derived from ``passphrase`` (for a USB stick)."""
+    kdf = (params or crypto.DEFAULT_KDF).with_new_salt()
+    key = crypto.derive_key(passphrase, kdf)
+    blob = crypto.seal(key, dumps(plan), ENCRYPTED_FORMAT.encode())
+    document = {
+        "format": ENCRYPTED_FORMAT,
+        "version": VERSION,
+        "kdf": kdf.to_json(),
+        "data": base64.b64encode(blob).decode("ascii"),
+    }
+    return json.dumps(document, indent=1).encode("utf-8")
+
+
+def loads_encrypted(raw: bytes, passphrase: str) -> Plan:
+    document = parse_json(raw)
+    if not isinstance(document, dict) or document.get("format") != ENCRYPTED_FORMAT:
+        return plan_from_dict(document)
+    if document.get("version") != VERSION:
+        _fail(N_("This plan file was made by a newer version of prepkit. Please update prepkit."))
+    try:
+        kdf = crypto.KdfParams.from_json(document["kdf"])
+        blob = base64.b64decode(document["data"], validate=True)
+    except (KeyError, TypeError, ValueError):
+        _fail(N_("The file is damaged or incomplete (line {line})."), line=1)
+    if not (1 <= kdf.time_cost <= 20 and 8 <= kdf.memory_kib <= 4 * 1024 * 1024):
+        _fail(N_("The file is damaged or incomplete (line {line})."), line=1)
+    try:
+        inner = crypto.unseal(crypto.derive_key(passphrase, kdf), blob, ENCRYPTED_FORMAT.encode())
+    except crypto.DecryptionError:
+        _fail(N_("The passphrase is not right for this file."))
+    return loads(inner)
