@@ -226,3 +226,51 @@ def loads_encrypted(raw: bytes, passphrase: str) -> Plan:
     except crypto.DecryptionError:
         _fail(N_("The passphrase is not right for this file."))
     return loads(inner)
+
+
+# --- the schema, for people and other tools ----------------------------------------------------
+
+
+def _schema_for(cls: Any) -> dict[str, Any]:
+    origin = typing.get_origin(cls)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(cls) if a is not type(None)]
+        return {"anyOf": [_schema_for(options[0]), {"type": "null"}]}
+    if origin is list:
+        (item,) = typing.get_args(cls)
+        return {"type": "array", "maxItems": MAX_ITEMS, "items": _schema_for(item)}
+    if dataclasses.is_dataclass(cls):
+        hints = _hints(cls)
+        schema: dict[str, Any] = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {name: _schema_for(hints[name]) for name in hints},
+        }
+        if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):
+            schema["description"] = " ".join(cls.__doc__.split())
+        return schema
+    if isinstance(cls, type) and issubclass(cls, Enum):
+        return {"enum": [m.value for m in cls]}
+    if cls is date:
+        return {"type": "string", "format": "date"}
+    if cls is bool:
+        return {"type": "boolean"}
+    if cls is str:
+        return {"type": "string", "maxLength": MAX_STRING}
+    raise TypeError(f"no schema for {cls!r}")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a plan file, derived from the model so the two cannot drift apart."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "prepkit plan file",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["format", "version", "plan"],
+        "properties": {
+            "format": {"const": FORMAT},
+            "version": {"const": VERSION},
+            "plan": _schema_for(Plan),
+        },
+    }

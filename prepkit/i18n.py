@@ -259,3 +259,10 @@ def format_number(value: float, code: str) -> str:
 
 def direction(code: str) -> Direction:
     return language(code).direction
+
+
+def is_draft(code: str) -> bool:
+    """True while a language's catalog awaits a native speaker's review (the picker says so)."""
+    from prepkit import catalogs  # tooling module; imported late to keep start-up light
+
+    return catalogs.is_draft(code)
