@@ -1,0 +1,50 @@
+"""2. The school pick-up letter, one per child, for the school's front office.
+
+It holds only what the office needs to release a child safely, and always carries English for
+the office staff.  It never shows the family code word (the child and the authorized adults use
+it; a letter in a school file would give it away), nothing of the private section, and no
+health detail except the note the parent chose to share with the school.
+"""
+
+from __future__ import annotations
+
+from prepkit.forms import common
+from prepkit.forms.base import Document
+from prepkit.forms.writer import Writer
+from prepkit.i18n import N_
+from prepkit.plan import Child
+
+
+class SchoolLetter(Document):
+    kind = "school-letter"
+    title = N_("School pick-up authorization")
+    always_english = True
+
+    def write(self, w: Writer) -> None:
+        plan = self.plan
+        for index, child in enumerate(plan.children):
+            if index:
+                self.new_section(w)
+            self.letter(w, child)
+
+    def letter(self, w: Writer, child: Child) -> None:
+        plan = self.plan
+        w.title(self.title)
+        w.grid([
+            [(N_("Child"), child.legal_name), (N_("Grade"), child.school.grade)],
+            [(N_("School"), child.school.name), (N_("Date"), w.date(plan.record.made_on))],
+        ])
+        w.heading(N_("Parents and guardians"))
+        common.parents_table(w, [] if w.blank else list(plan.parents))
+        w.heading(N_("Adults who may pick up my child, in order"))
+        w.strong(N_("Release my child only to these persons. If they cannot be reached, "
+                  "please call a parent."))
+        people = [] if w.blank else plan.authorized_people(child)
+        common.people_table(w, people)
+        if child.health_note_for_school or w.blank:
+            w.heading(N_("Health note for the school"))
+            w.data(child.health_note_for_school)
+        w.space(6)
+        w.text(N_("Please keep this letter with the child's emergency card and call a parent "
+                  "if anything changes."))
+        w.signature(N_("Parent or guardian signature"))

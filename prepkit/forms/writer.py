@@ -1,0 +1,242 @@
+"""The vocabulary documents are written in: headings, sentences, fields, tables, checkboxes.
+
+A document says *what* to print (``w.heading(N_("Children"))``, ``w.fields([...])``); the writer
+decides how it looks in the document's language and direction, adds English beneath every
+heading and label when the copy is bilingual, isolates what the family typed, and in blank mode
+turns every empty value into room to write by hand.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from reportlab.lib.units import inch
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import TableStyle as RLTableStyle
+
+from prepkit import i18n
+from prepkit.forms import typeset
+from prepkit.forms.layout import ACCENT, FILL, RULE, CheckBox, Rule, WriteLine
+from prepkit.forms.typeset import MUTED, Look
+from prepkit.i18n import N_
+from prepkit.plan import Phone
+from prepkit.validate import format_phone_for_reading
+
+TITLE = Look(size=20, bold=True, color=ACCENT, space_after=2)
+HEADING = Look(size=14, bold=True, color=ACCENT, space_before=12, space_after=3)
+SUBHEADING = Look(size=11.5, bold=True, space_before=8, space_after=2)
+BODY = Look(size=10.5, space_after=3)
+LABEL = Look(size=9.5, bold=True)
+VALUE = Look(size=10.5)
+SMALL = Look(size=8.5, color=MUTED)
+ENGLISH = Look(size=8.5, color=MUTED)
+
+LONG_VALUE = 240  # characters; longer values go beneath their label so they can split pages
+
+YES, NO = N_("Yes"), N_("No")
+
+
+class Writer:
+    def __init__(self, lang: str, *, with_english: bool, blank: bool, width: float) -> None:
+        self.lang = lang
+        self.tr: gettext.NullTranslations = i18n.translations(lang)
+        self.rtl = i18n.language(lang).is_rtl
+        self.bilingual = with_english and lang != "en"
+        self.blank = blank
+        self.width = width
+        self.story: list[Flowable] = []
+
+    # --- words ---
+
+    def t(self, msgid: str, **params: str) -> str:
+        """``msgid`` in the document language; values the family typed are isolated."""
+        text = self.tr.gettext(msgid)
+        return text.format(**{k: typeset.isolate(v) for k, v in params.items()})
+
+    def en(self, msgid: str, **params: str) -> str:
+        return msgid.format(**{k: typeset.isolate(v) for k, v in params.items()})
+
+    def both(self, msgid: str, **params: str) -> str:
+        """One line: the document language, then English for bilingual copies."""
+        local = self.t(msgid, **params)
+        return f"{local} / {self.en(msgid, **params)}" if self.bilingual else local
+
+    def date(self, value: date | None) -> str:
+        return i18n.format_date(value, self.lang) if value else ""
+
+    def phone(self, phone: Phone) -> str:
+        text = format_phone_for_reading(phone)
+        return typeset.isolate(text) if text else ""
+
+    def phones(self, phones: Iterable[Phone]) -> str:
+        # A neutral separator: commas differ by script, and a phone list must read the same
+        # in both directions.
+        return "   ".join(p for p in (self.phone(x) for x in phones) if p)
+
+    def yes_no(self, value: bool) -> str:
+        return self.both(YES if value else NO)
+
+    # --- paragraphs ---
+
+    def para(self, text: str, look: Look = BODY, *, rtl: bool | None = None) -> Flowable:
+        return typeset.paragraph(text, look, rtl=self.rtl if rtl is None else rtl)
+
+    def _pair(
+        self, msgid: str, look: Look, english: Look, params: dict[str, str]
+    ) -> list[Flowable]:
+        first = look.but(space_after=0) if self.bilingual else look
+        out = [self.para(self.t(msgid, **params), first)]
+        if self.bilingual:
+            out.append(self.para(self.en(msgid, **params),
+                                 english.but(space_after=look.space_after), rtl=False))
+        return out
+
+    def title(self, msgid: str, **params: str) -> None:
+        self.story.extend(self._pair(msgid, TITLE, ENGLISH.but(size=11), params))
+        self.story.append(Rule(1.2, 5, ACCENT))
+
+    def heading(self, msgid: str, **params: str) -> None:
+        # Keep a heading with what follows it: never alone at the foot of a page.
+        self.story.append(CondPageBreak(1.1 * inch))
+        self.story.extend(self._pair(msgid, HEADING, ENGLISH.but(size=9), params))
+
+    def subheading(self, msgid: str, **params: str) -> None:
+        self.story.append(CondPageBreak(0.8 * inch))
+        self.story.extend(self._pair(msgid, SUBHEADING, ENGLISH, params))
+
+    def text(self, msgid: str, **params: str) -> None:
+        self.story.extend(self._pair(msgid, BODY, ENGLISH, params))
+
+    def strong(self, msgid: str, **params: str) -> None:
+        self.story.extend(self._pair(msgid, BODY.but(bold=True, size=11.5), ENGLISH.but(bold=True),
+                                     params))
+
+    def note(self, msgid: str, **params: str) -> None:
+        self.story.extend(self._pair(msgid, SMALL, ENGLISH.but(size=7.5), params))
+
+    def data(self, value: str, look: Look = VALUE) -> None:
+        """Text the family typed, on its own: as typed, in its own direction."""
+        if value.strip():
+            self.story.append(self.para(typeset.isolate(value.strip()), look))
+        elif self.blank:
+            self.story.append(WriteLine(20, 2))
+
+    def space(self, height: float = 8) -> None:
+        self.story.append(Spacer(1, height))
+
+    def page_break(self) -> None:
+        self.story.append(PageBreak())
+
+    def keep(self, flowables: list[Flowable]) -> None:
+        self.story.append(KeepTogether(flowables))
+
+    # --- labelled values ---
+
+    def label_cell(self, msgid: str, look: Look = LABEL) -> list[Flowable]:
+        cell = [self.para(self.t(msgid), look)]
+        if self.bilingual:
+            cell.append(self.para(self.en(msgid), ENGLISH.but(size=7.5), rtl=False))
+        return cell
+
+    def _row(self, cells: Sequence[object], widths: Sequence[float], rule: bool = True,
+             valign: str = "TOP") -> Table:
+        if self.rtl:  # mirrored: the first column sits on the right
+            cells, widths = list(reversed(cells)), list(reversed(widths))
+        table = Table([list(cells)], colWidths=list(widths))
+        style = [("VALIGN", (0, 0), (-1, -1), valign),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                 ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+        if rule:
+            style.append(("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE))
+        table.setStyle(RLTableStyle(style))
+        return table
+
+    def fields(self, rows: Iterable[tuple[str, str]], label_share: float = 0.34) -> None:
+        """Label/value rows.  Empty values are left out, or become write-in lines when blank."""
+        label_w = self.width * label_share
+        for msgid, value in rows:
+            value = value.strip()
+            if not value and not self.blank:
+                continue
+            if len(value) > LONG_VALUE:
+                # A table row cannot split across pages; a long note must be able to.
+                self.story.append(CondPageBreak(0.9 * inch))
+                self.story.extend(self.label_cell(msgid))
+                self.story.append(self.para(typeset.isolate(value), VALUE.but(space_after=4)))
+                self.story.append(Rule(0.4, 2))
+                continue
+            cell: object = (self.para(typeset.isolate(value), VALUE) if value
+                            else WriteLine(18))
+            self.story.append(self._row([self.label_cell(msgid), cell],
+                                        [label_w, self.width - label_w]))
+
+    def grid(self, rows: Iterable[Sequence[tuple[str, str]]]) -> None:
+        """Short label/value pairs two to a row: compact, for documents that must fit a page."""
+        quarter = self.width / 4
+        for pairs in rows:
+            cells: list[object] = []
+            for msgid, value in pairs:
+                value = value.strip()
+                cells.append(self.label_cell(msgid))
+                cells.append(self.para(typeset.isolate(value), VALUE) if value
+                             else WriteLine(18) if self.blank else "")
+            widths = [quarter * 0.6, quarter * 1.4] * len(pairs)
+            self.story.append(self._row(cells, widths))
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]],
+              shares: Sequence[float], blank_rows: int = 4) -> None:
+        """A plain table with light rules; columns run right-to-left in RTL documents."""
+        widths = [self.width * s for s in shares]
+        head = [self.label_cell(h, LABEL.but(size=9)) for h in headers]
+        body = [[self.para(c, VALUE.but(size=10)) if isinstance(c, str) else c for c in row]
+                for row in rows]
+        if self.blank and not body:
+            body = [[WriteLine(22) for _ in headers] for _ in range(blank_rows)]
+        if not body:
+            return
+        data = [head, *body]
+        if self.rtl:
+            data = [list(reversed(r)) for r in data]
+            widths = list(reversed(widths))
+        table = Table(data, colWidths=widths, repeatRows=1)
+        table.setStyle(RLTableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, 0), FILL),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        self.story.append(table)
+
+    def checks(self, items: Iterable[tuple[str, bool, str]]) -> None:
+        """Checkbox rows: (msgid, ticked, what the family wrote beside it)."""
+        box_w = 18
+        for msgid, ticked, detail in items:
+            label = self.label_cell(msgid, VALUE.but(bold=False))
+            cells: list[object] = [CheckBox(ticked and not self.blank), label]
+            widths = [box_w, self.width * 0.42 - box_w, self.width * 0.58]
+            if detail.strip():
+                cells.append(self.para(typeset.isolate(detail.strip()), VALUE))
+            elif self.blank:
+                cells.append(WriteLine(18))
+            else:
+                cells.append("")
+            self.story.append(self._row(cells, widths))
+
+    def steps(self, msgids: Sequence[str], params: dict[str, str] | None = None) -> None:
+        """Numbered steps; the number sits at the start side in the document's digits order."""
+        for number, msgid in enumerate(msgids, 1):
+            cell = self._pair(msgid, BODY, ENGLISH, params or {})
+            num = self.para(f"{number}.", BODY.but(bold=True, color=ACCENT))
+            self.story.append(self._row([num, cell], [22, self.width - 22], rule=False))
+
+    def signature(self, msgid: str) -> None:
+        """A line to sign on and a line for the date, labelled beneath."""
+        half = self.width * 0.6
+        cells = [[WriteLine(30), *self.label_cell(msgid, SMALL)],
+                 [WriteLine(30), *self.label_cell(N_("Date"), SMALL)]]
+        self.story.append(Spacer(1, 10))
+        self.story.append(KeepTogether([self._row(cells, [half, self.width - half - 10],
+                                                  rule=False)]))
