@@ -13,7 +13,16 @@ from dataclasses import asdict, dataclass
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+)
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -113,3 +122,74 @@ def passphrase_strength(passphrase: str) -> int:
     if len(set(passphrase)) <= 2:
         score = 0
     return min(score, 4)
+
+
+# --- public-key wrapping, for the school staff --------------------------------------------------
+#
+# A kiosk runs family sessions without the staff passphrase, yet must be able to share a household
+# with the staff when the family consents.  So the staff holds an X25519 key pair: the public half
+# is stored in clear and anyone can wrap *to* it; only the private half (itself stored wrapped under
+# the staff passphrase) can unwrap.  Each wrap uses a fresh ephemeral key (ECIES-style), so two
+# wraps of the same data key look unrelated.
+
+X25519_BYTES = 32
+_WRAP_INFO = b"prepkit x25519 key wrap v1"
+
+
+def new_keypair() -> tuple[bytes, bytes]:
+    """A fresh X25519 key pair as raw bytes: (private, public)."""
+    private = X25519PrivateKey.generate()
+    return _raw_private(private), _raw_public(private.public_key())
+
+
+def public_key_of(private: bytes) -> bytes:
+    return _raw_public(X25519PrivateKey.from_private_bytes(private).public_key())
+
+
+def _raw_private(key: X25519PrivateKey) -> bytes:
+    return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+
+
+def _raw_public(key: X25519PublicKey) -> bytes:
+    return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def _wrap_key(shared: bytes, ephemeral_public: bytes, recipient_public: bytes) -> bytes:
+    # Both public keys go into the salt so a wrap is tied to this exact exchange.
+    return HKDF(
+        algorithm=hashes.SHA256(),
+        length=KEY_BYTES,
+        salt=ephemeral_public + recipient_public,
+        info=_WRAP_INFO,
+    ).derive(shared)
+
+
+def seal_to_public(recipient_public: bytes, plaintext: bytes, aad: bytes = b"") -> bytes:
+    """ephemeral public key || seal(HKDF(X25519(ephemeral, recipient)), plaintext, aad)."""
+    try:
+        recipient = X25519PublicKey.from_public_bytes(recipient_public)
+    except ValueError:
+        raise DecryptionError("not an X25519 public key") from None
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = _raw_public(ephemeral.public_key())
+    key = _wrap_key(ephemeral.exchange(recipient), ephemeral_public, recipient_public)
+    return ephemeral_public + seal(key, plaintext, aad)
+
+
+def open_with_private(private: bytes, blob: bytes, aad: bytes = b"") -> bytes:
+    """The inverse of ``seal_to_public``; ``DecryptionError`` for the wrong key or altered data."""
+    if len(blob) < X25519_BYTES + NONCE_BYTES + 16:
+        raise DecryptionError("ciphertext too short")
+    ephemeral_public = blob[:X25519_BYTES]
+    try:
+        own = X25519PrivateKey.from_private_bytes(private)
+        shared = own.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
+    except ValueError:  # malformed key, or an all-zero shared secret from a crafted point
+        raise DecryptionError("wrong key or altered data") from None
+    key = _wrap_key(shared, ephemeral_public, _raw_public(own.public_key()))
+    return unseal(key, blob[X25519_BYTES:], aad)
+
+
+def is_weaker(params: KdfParams, than: KdfParams) -> bool:
+    """True when ``params`` cost less than ``than``: such a wrapped key is rewrapped on unlock."""
+    return params.time_cost < than.time_cost or params.memory_kib < than.memory_kib
