@@ -81,6 +81,7 @@ _FALLBACK = (LATIN, ARABIC, DEVANAGARI, HAN)
 
 _lock = threading.Lock()
 _registered = False
+_cmaps: dict[str, frozenset[int]] = {}
 
 
 def register() -> None:
@@ -94,9 +95,14 @@ def register() -> None:
         folder = fonts_dir()
         for regular, regular_file, bold, bold_file in _FILES.values():
             for name, filename in ((regular, regular_file), (bold, bold_file)):
-                if filename and name not in pdfmetrics.getRegisteredFontNames():
-                    # validate=0: the files are ours and checksumming 4.5 MB of Han costs time.
-                    pdfmetrics.registerFont(TTFont(name, str(folder / filename), validate=0))
+                if not filename or name in _cmaps:
+                    continue
+                # validate=0: the files are ours and checksumming 4.5 MB of Han costs time.
+                font = TTFont(name, str(folder / filename), validate=0)
+                pdfmetrics.registerFont(font)
+                # Snapshot the real cmap now: text.py later adds private-use code points to
+                # charToGlyph for shaped glyphs (ligatures, joining forms) that have none.
+                _cmaps[name] = frozenset(font.face.charToGlyph)
         _registered = True
 
 
@@ -113,10 +119,9 @@ def ttfont(name: str) -> TTFont:
     return font
 
 
-@cache
 def _cmap(name: str) -> frozenset[int]:
-    # Snapshot the real cmap before text.py adds private-use entries for shaped glyphs.
-    return frozenset(cp for cp in ttfont(name).face.charToGlyph if not 0xF0000 <= cp <= 0xFFFFD)
+    register()
+    return _cmaps[name]
 
 
 def covers(name: str, char: str) -> bool:
