@@ -207,11 +207,7 @@ class Store(SharingMixin, DocumentsMixin):
     ) -> list[str]:
         """Delete kiosk plans not updated for ``older_than_days``; returns the deleted ids."""
         cutoff = (now or self._now_dt()) - timedelta(days=older_than_days)
-        stale = [
-            info.id
-            for info in self.list_households()
-            if info.kiosk and info.updated < cutoff
-        ]
+        stale = [info.id for info in self.list_households() if info.kiosk and info.updated < cutoff]
         if stale:
             with self._write() as conn:
                 for household_id in stale:
@@ -268,8 +264,7 @@ class Store(SharingMixin, DocumentsMixin):
                 (session.household_id,),
             ).fetchall()
         return [
-            Revision(r[0], datetime.fromisoformat(r[1]), datetime.fromisoformat(r[2]))
-            for r in rows
+            Revision(r[0], datetime.fromisoformat(r[1]), datetime.fromisoformat(r[2])) for r in rows
         ]
 
     def save(self, session: Session, plan: Plan) -> Change:
