@@ -46,13 +46,28 @@ def _esc(text: str) -> str:
     return _plain(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def Para(text: str, *, size: float, leading: float, bold: bool, color, align: str,
-         direction: str, space_before: float, space_after: float) -> Flowable:
+def Para(
+    text: str,
+    *,
+    size: float,
+    leading: float,
+    bold: bool,
+    color,
+    align: str,
+    direction: str,
+    space_before: float,
+    space_after: float,
+) -> Flowable:
     style = ParagraphStyle(
-        "p", fontName=_pick(text, bold), fontSize=size, leading=leading, textColor=color,
+        "p",
+        fontName=_pick(text, bold),
+        fontSize=size,
+        leading=leading,
+        textColor=color,
         alignment={"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}[align],
-        spaceBefore=space_before, spaceAfter=space_after, wordWrap="CJK"
-        if any("\u3000" <= ch <= "\u9fff" for ch in text) else None,
+        spaceBefore=space_before,
+        spaceAfter=space_after,
+        wordWrap="CJK" if any("\u3000" <= ch <= "\u9fff" for ch in text) else None,
     )
     return Paragraph(_esc(text).replace("\n", "<br/>"), style)
 
@@ -61,8 +76,18 @@ def measure(text: str, *, size: float, bold: bool = False) -> float:
     return pdfmetrics.stringWidth(_plain(text), _pick(text, bold), size)
 
 
-def draw_line(canvas: Canvas, x: float, y: float, text: str, *, size: float, bold: bool,
-              color, anchor: str, direction: str) -> None:
+def draw_line(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    *,
+    size: float,
+    bold: bool,
+    color,
+    anchor: str,
+    direction: str,
+) -> None:
     canvas.setFont(_pick(text, bold), size)
     canvas.setFillColor(color)
     plain = _plain(text)

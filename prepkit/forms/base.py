@@ -40,8 +40,9 @@ class Document:
     always_english: ClassVar[bool] = False  # the school letter is for English-reading staff
     bottom_margin: ClassVar[float] = MARGIN + 18
 
-    def __init__(self, plan: Plan | None, lang: str, *, with_english: bool = False,
-                 paper: str = "letter") -> None:
+    def __init__(
+        self, plan: Plan | None, lang: str, *, with_english: bool = False, paper: str = "letter"
+    ) -> None:
         self.blank = plan is None
         self.plan = plan if plan is not None else blank_plan()
         self.lang = lang
@@ -59,8 +60,9 @@ class Document:
     # --- shared pieces ---
 
     def writer(self) -> Writer:
-        return Writer(self.lang, with_english=self.with_english, blank=self.blank,
-                      width=self.frame_width)
+        return Writer(
+            self.lang, with_english=self.with_english, blank=self.blank, width=self.frame_width
+        )
 
     def section(self, w: Writer, key_base: int) -> None:
         """Start a new section: a fresh page and its own page numbering."""
@@ -78,10 +80,14 @@ class Document:
             key=key,
             rtl=w.rtl,
             footer=w.t(MADE_REVIEW, made=made_s, review=review_s),
-            footer_en=(en.gettext(MADE_REVIEW).format(
-                made=i18n.format_date(made, "en") if made else NO_DATE,
-                review=i18n.format_date(review, "en") if review else NO_DATE,
-            ) if w.bilingual else ""),
+            footer_en=(
+                en.gettext(MADE_REVIEW).format(
+                    made=i18n.format_date(made, "en") if made else NO_DATE,
+                    review=i18n.format_date(review, "en") if review else NO_DATE,
+                )
+                if w.bilingual
+                else ""
+            ),
             page_of=w.tr.gettext(PAGE_OF),
             page_of_en=PAGE_OF if w.bilingual else "",
         )
@@ -107,12 +113,31 @@ def build_pdf(documents: Sequence[Document], title: str, paper: str) -> bytes:
     out = io.BytesIO()
     bottom = max(d.bottom_margin for d in documents)
     template = BaseDocTemplate(
-        out, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=bottom, title=title, author="prepkit", subject=title,
-        keywords="prepkit", creator="prepkit", producer="prepkit", invariant=True,
+        out,
+        pagesize=pagesize,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=bottom,
+        title=title,
+        author="prepkit",
+        subject=title,
+        keywords="prepkit",
+        creator="prepkit",
+        producer="prepkit",
+        invariant=True,
     )
-    frame = Frame(MARGIN, bottom, pagesize[0] - 2 * MARGIN, pagesize[1] - MARGIN - bottom,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    frame = Frame(
+        MARGIN,
+        bottom,
+        pagesize[0] - 2 * MARGIN,
+        pagesize[1] - MARGIN - bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
     template.addPageTemplates([PageTemplate("page", frames=[frame])])
     story: list[Flowable] = []
     for number, doc in enumerate(documents, 1):

@@ -75,12 +75,17 @@ def phones_of(w: Writer, plan: Plan, person_id: str) -> str:
 
 def people_table(w: Writer, people: list[Person], numbered: bool = True) -> None:
     """Name, relationship, phones: the adults to call or release a child to, in order."""
-    rows: list[list[object]] = [[f"{i}.", n.name, relationship(w, n), person_phones(w, n)]
-                                for i, n in enumerate(people, 1)]
+    rows: list[list[object]] = [
+        [f"{i}.", n.name, relationship(w, n), person_phones(w, n)] for i, n in enumerate(people, 1)
+    ]
     if w.blank:
         rows = numbered_blank_rows(4, 3)
-    w.table([N_("No."), N_("Name"), N_("Relationship"), N_("Phone numbers")], rows,
-            [0.07, 0.38, 0.22, 0.33], blank_rows=4)
+    w.table(
+        [N_("No."), N_("Name"), N_("Relationship"), N_("Phone numbers")],
+        rows,
+        [0.07, 0.38, 0.22, 0.33],
+        blank_rows=4,
+    )
 
 
 def numbered_blank_rows(count: int, columns: int) -> list[list[object]]:
@@ -94,95 +99,137 @@ def parents_table(w: Writer, parents: list[Parent]) -> None:
 
 def contacts_table(w: Writer, contacts: list[Contact]) -> None:
     rows: list[list[object]] = [
-        [f"{i}.", c.name, c.relationship, w.phones(c.phones), w.yes_no(c.may_pick_up),
-         w.yes_no(c.knows_plan)] for i, c in enumerate(contacts, 1)]
+        [
+            f"{i}.",
+            c.name,
+            c.relationship,
+            w.phones(c.phones),
+            w.yes_no(c.may_pick_up),
+            w.yes_no(c.knows_plan),
+        ]
+        for i, c in enumerate(contacts, 1)
+    ]
     if w.blank:
         rows = numbered_blank_rows(6, 5)
-    w.table([N_("No."), N_("Name"), N_("Relationship"), N_("Phone numbers"), N_("May pick up"),
-             N_("Knows the plan")], rows, [0.06, 0.27, 0.17, 0.26, 0.12, 0.12], blank_rows=6)
+    w.table(
+        [
+            N_("No."),
+            N_("Name"),
+            N_("Relationship"),
+            N_("Phone numbers"),
+            N_("May pick up"),
+            N_("Knows the plan"),
+        ],
+        rows,
+        [0.06, 0.27, 0.17, 0.26, 0.12, 0.12],
+        blank_rows=6,
+    )
 
 
 def child_sheet(w: Writer, child: Child) -> None:
     """The vital information sheet: what a caregiver needs to look after this child."""
-    w.fields([
-        (N_("Legal name"), child.legal_name),
-        (N_("Name the child answers to"), child.called_name),
-        (N_("Date of birth"), w.date(child.birth_date)),
-        (N_("Languages the child speaks"), child.languages),
-    ])
+    w.fields(
+        [
+            (N_("Legal name"), child.legal_name),
+            (N_("Name the child answers to"), child.called_name),
+            (N_("Date of birth"), w.date(child.birth_date)),
+            (N_("Languages the child speaks"), child.languages),
+        ]
+    )
     w.subheading(N_("School and care"))
-    w.fields([
-        (N_("School"), child.school.name),
-        (N_("School phone"), w.phone(child.school.phone)),
-        (N_("Grade"), child.school.grade),
-        (N_("Teacher"), child.school.teacher),
-        (N_("Bus route and stop"), " / ".join(x for x in (child.bus_route, child.bus_stop) if x)),
-        (N_("After-school program or child care"), child.after_school.name),
-        (N_("After-school phone"), w.phone(child.after_school.phone)),
-    ])
+    w.fields(
+        [
+            (N_("School"), child.school.name),
+            (N_("School phone"), w.phone(child.school.phone)),
+            (N_("Grade"), child.school.grade),
+            (N_("Teacher"), child.school.teacher),
+            (
+                N_("Bus route and stop"),
+                w.join(child.bus_route, child.bus_stop),
+            ),
+            (N_("After-school program or child care"), child.after_school.name),
+            (N_("After-school phone"), w.phone(child.after_school.phone)),
+        ]
+    )
     w.subheading(N_("Health"))
-    w.fields([
-        (N_("Doctor"), _place(w, child.doctor.name, child.doctor.phone)),
-        (N_("Dentist"), _place(w, child.dentist.name, child.dentist.phone)),
-        (N_("Pharmacy"), _place(w, child.pharmacy.name, child.pharmacy.phone)),
-        (N_("Health insurance plan"), child.insurance_plan),
-        (N_("Where the insurance card is kept"), child.insurance_card_kept),
-        (N_("Allergies"), child.allergies),
-        (N_("Conditions"), child.conditions),
-        (N_("Special needs, IEP or 504 plan"), child.special_needs),
-    ])
+    w.fields(
+        [
+            (N_("Doctor"), _place(w, child.doctor.name, child.doctor.phone)),
+            (N_("Dentist"), _place(w, child.dentist.name, child.dentist.phone)),
+            (N_("Pharmacy"), _place(w, child.pharmacy.name, child.pharmacy.phone)),
+            (N_("Health insurance plan"), child.insurance_plan),
+            (N_("Where the insurance card is kept"), child.insurance_card_kept),
+            (N_("Allergies"), child.allergies),
+            (N_("Conditions"), child.conditions),
+            (N_("Special needs, IEP or 504 plan"), child.special_needs),
+        ]
+    )
     meds = [[m.name, m.dose, m.times, m.kept_where] for m in child.medications]
     if meds or w.blank:
         w.subheading(N_("Medications"))
-        w.table([N_("Medication"), N_("Dose"), N_("Times"), N_("Where it is kept")], meds,
-                [0.3, 0.2, 0.25, 0.25], blank_rows=3)
+        w.table(
+            [N_("Medication"), N_("Dose"), N_("Times"), N_("Where it is kept")],
+            meds,
+            [0.3, 0.2, 0.25, 0.25],
+            blank_rows=3,
+        )
     w.subheading(N_("Daily life"))
-    w.fields([
-        (N_("Food needs"), child.food_needs),
-        (N_("Religious needs"), child.religious_needs),
-        (N_("Routines"), child.routines),
-        (N_("Comfort items"), child.comfort_items),
-        (N_("Favourite book or toy"), child.favourites),
-        (N_("What the child has been told"), child.what_child_was_told),
-        (N_("Who the child knows will come"), child.knows_who_comes),
-    ])
+    w.fields(
+        [
+            (N_("Food needs"), child.food_needs),
+            (N_("Religious needs"), child.religious_needs),
+            (N_("Routines"), child.routines),
+            (N_("Comfort items"), child.comfort_items),
+            (N_("Favourite book or toy"), child.favourites),
+            (N_("What the child has been told"), child.what_child_was_told),
+            (N_("Who the child knows will come"), child.knows_who_comes),
+        ]
+    )
 
 
 def _place(w: Writer, name: str, phone: object) -> str:
     number = w.phone(phone)  # type: ignore[arg-type]
-    return "   ".join(x for x in (name, number) if x)
+    return w.join(name, number)
 
 
 def if_not_home(w: Writer, plan: Plan, child: Child) -> None:
     """G. What happens to this child if a parent cannot come home."""
     g = child.if_not_home
     first, second = plan.person(g.first_pickup), plan.person(g.second_pickup)
-    w.fields([
-        (N_("Picks up first"), _who(w, first)),
-        (N_("Picks up second"), _who(w, second)),
-        (N_("Where the child goes"), g.goes_to_address),
-        (N_("If no one is home or at the bus stop"),
-         w.t(NO_ONE_THERE[g.no_one_there]) if g.no_one_there else ""),
-        (N_("Neighbour"), "   ".join(x for x in (g.neighbour_name, g.neighbour_address) if x)),
-        (N_("Who tells the school"), name_of(plan, g.tells_school)),
-        (N_("Notes"), g.notes),
-    ])
+    w.fields(
+        [
+            (N_("Picks up first"), _who(w, first)),
+            (N_("Picks up second"), _who(w, second)),
+            (N_("Where the child goes"), g.goes_to_address),
+            (
+                N_("If no one is home or at the bus stop"),
+                w.t(NO_ONE_THERE[g.no_one_there]) if g.no_one_there else "",
+            ),
+            (N_("Neighbour"), w.join(g.neighbour_name, g.neighbour_address)),
+            (N_("Who tells the school"), name_of(plan, g.tells_school)),
+            (N_("Notes"), g.notes),
+        ]
+    )
 
 
 def _who(w: Writer, person: Person | None) -> str:
     if person is None:
         return ""
-    return "   ".join(x for x in (person.name, w.phones(person.phones)) if x)
+    return w.join(person.name, w.phones(person.phones))
 
 
 FIRST_HOURS_STEPS: list[tuple[str, str]] = [
     ("call_legal_help", N_("Call the lawyer or legal aid on this plan.")),
-    ("use_detainee_locator",
-     N_("Find the parent with the ICE online detainee locator (locator.ice.gov).")),
+    (
+        "use_detainee_locator",
+        N_("Find the parent with the ICE online detainee locator (locator.ice.gov)."),
+    ),
     ("call_consulate", N_("Call the consulate.")),
     ("get_documents", N_("Get the documents listed in this plan from where they are kept.")),
-    ("bring_papers_to_school_and_doctor",
-     N_("Bring the signed caregiver papers to the school and the doctor.")),
+    (
+        "bring_papers_to_school_and_doctor",
+        N_("Bring the signed caregiver papers to the school and the doctor."),
+    ),
 ]
 
 
@@ -203,6 +250,6 @@ def documents_list(w: Writer, documents: Documents) -> None:
             continue
         where = place.kept_where if place else ""
         if kind is DocumentKind.OTHER and place and place.label:
-            where = "   ".join(x for x in (place.label, where) if x)
+            where = w.join(place.label, where)
         w.checks([(msgid, bool(where), where)])
     w.fields([(N_("Who holds copies"), documents.copies_held_by)])

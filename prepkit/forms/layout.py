@@ -51,16 +51,17 @@ class Furniture:
         start, end = ("right", "left") if self.rtl else ("left", "right")
         y = FOOTER_Y
         numbers = self.page_of.format(page=page, pages=pages)
-        typeset.draw(canvas, start_x, y, self.footer, size=8, color=MUTED, anchor=start,
-                     rtl=self.rtl)
+        typeset.draw(
+            canvas, start_x, y, self.footer, size=8, color=MUTED, anchor=start, rtl=self.rtl
+        )
         typeset.draw(canvas, end_x, y, numbers, size=8, color=MUTED, anchor=end, rtl=self.rtl)
         if self.footer_en or self.page_of_en:
             y -= 10
             numbers_en = self.page_of_en.format(page=page, pages=pages)
-            typeset.draw(canvas, start_x, y, self.footer_en, size=7, color=MUTED, anchor=start,
-                         rtl=False)
-            typeset.draw(canvas, end_x, y, numbers_en, size=7, color=MUTED, anchor=end,
-                         rtl=False)
+            typeset.draw(
+                canvas, start_x, y, self.footer_en, size=7, color=MUTED, anchor=start, rtl=False
+            )
+            typeset.draw(canvas, end_x, y, numbers_en, size=7, color=MUTED, anchor=end, rtl=False)
         canvas.restoreState()
 
 

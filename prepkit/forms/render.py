@@ -14,11 +14,25 @@ from collections.abc import Sequence
 
 from prepkit import i18n
 from prepkit.forms.base import Document, build_pdf
+from prepkit.forms.cards import ChildCards, ParentCard
+from prepkit.forms.caregiver_papers import CaregiverPapers
+from prepkit.forms.family_plan import FamilyPlan
+from prepkit.forms.packets import CaregiverPacket, DetainedSteps, DocumentChecklist, UpdateNotice
 from prepkit.forms.school_letter import SchoolLetter
 from prepkit.i18n import N_
 from prepkit.plan import Plan
 
-_CLASSES: tuple[type[Document], ...] = (SchoolLetter,)
+_CLASSES: tuple[type[Document], ...] = (
+    FamilyPlan,
+    SchoolLetter,
+    CaregiverPacket,
+    ChildCards,
+    ParentCard,
+    DocumentChecklist,
+    CaregiverPapers,
+    DetainedSteps,
+    UpdateNotice,
+)
 _BY_KIND: dict[str, type[Document]] = {cls.kind: cls for cls in _CLASSES}
 
 # In the order they are printed as a set; titles are msgids (translate with the doc language).
@@ -37,14 +51,21 @@ def document_class(kind: str) -> type[Document]:
         raise UnknownDocument(kind) from None
 
 
-def render_document(plan: Plan | None, doc: str, lang: str, *, with_english: bool = False,
-                    paper: str = "letter") -> bytes:
+def render_document(
+    plan: Plan | None, doc: str, lang: str, *, with_english: bool = False, paper: str = "letter"
+) -> bytes:
     """One document as PDF bytes; ``plan=None`` prints the blank, fill-by-hand version."""
     return render_set(plan, [doc], lang, with_english=with_english, paper=paper)
 
 
-def render_set(plan: Plan | None, docs: Sequence[str], lang: str, *,
-               with_english: bool = False, paper: str = "letter") -> bytes:
+def render_set(
+    plan: Plan | None,
+    docs: Sequence[str],
+    lang: str,
+    *,
+    with_english: bool = False,
+    paper: str = "letter",
+) -> bytes:
     """Several documents in one PDF for printing; each numbers its own pages."""
     i18n.language(lang)  # refuse an unknown language before any work
     if paper not in ("letter", "a4"):

@@ -30,21 +30,31 @@ class SchoolLetter(Document):
     def letter(self, w: Writer, child: Child) -> None:
         plan = self.plan
         w.title(self.title)
-        w.grid([
-            [(N_("Child"), child.legal_name), (N_("Grade"), child.school.grade)],
-            [(N_("School"), child.school.name), (N_("Date"), w.date(plan.record.made_on))],
-        ])
+        w.grid(
+            [
+                [(N_("Child"), child.legal_name), (N_("Grade"), child.school.grade)],
+                [(N_("School"), child.school.name), (N_("Date"), w.date(plan.record.made_on))],
+            ]
+        )
         w.heading(N_("Parents and guardians"))
         common.parents_table(w, [] if w.blank else list(plan.parents))
         w.heading(N_("Adults who may pick up my child, in order"))
-        w.strong(N_("Release my child only to these persons. If they cannot be reached, "
-                  "please call a parent."))
+        w.strong(
+            N_(
+                "Release my child only to these persons. If they cannot be reached, "
+                "please call a parent."
+            )
+        )
         people = [] if w.blank else plan.authorized_people(child)
         common.people_table(w, people)
         if child.health_note_for_school or w.blank:
             w.heading(N_("Health note for the school"))
             w.data(child.health_note_for_school)
         w.space(6)
-        w.text(N_("Please keep this letter with the child's emergency card and call a parent "
-                  "if anything changes."))
+        w.text(
+            N_(
+                "Please keep this letter with the child's emergency card and call a parent "
+                "if anything changes."
+            )
+        )
         w.signature(N_("Parent or guardian signature"))

@@ -58,8 +58,11 @@ def _align(look: Look, rtl: bool) -> str:
     return "left" if (look.align == "start") == start_is_left else "right"
 
 
-def paragraph(text: str, look: Look, *, rtl: bool) -> Flowable:
-    """A wrapping paragraph in the document's direction; it splits across pages."""
+def paragraph(text: str, look: Look, *, rtl: bool, english: bool = False) -> Flowable:
+    """A wrapping paragraph in the document's direction; it splits across pages.
+
+    ``english`` is the English beneath a label in a bilingual copy: it reads left to right but
+    sits on the same side as the label it translates, so an Arabic page stays mirrored."""
     return _text.Para(
         text,
         size=look.size,
@@ -67,7 +70,7 @@ def paragraph(text: str, look: Look, *, rtl: bool) -> Flowable:
         bold=look.bold,
         color=look.color,
         align=_align(look, rtl),
-        direction="rtl" if rtl else "ltr",
+        direction="ltr" if english or not rtl else "rtl",
         space_before=look.space_before,
         space_after=look.space_after,
     )
@@ -91,7 +94,14 @@ def draw(
 ) -> None:
     """One line of text at a baseline; ``anchor`` says which end of the line sits at ``x``."""
     _text.draw_line(
-        canvas, x, y, text, size=size, bold=bold, color=color, anchor=anchor,
+        canvas,
+        x,
+        y,
+        text,
+        size=size,
+        bold=bold,
+        color=color,
+        anchor=anchor,
         direction="rtl" if rtl else "ltr",
     )
 

@@ -36,6 +36,18 @@ ENGLISH = Look(size=8.5, color=MUTED)
 LONG_VALUE = 240  # characters; longer values go beneath their label so they can split pages
 
 YES, NO = N_("Yes"), N_("No")
+SEPARATOR = "   "
+_ISOLATES = ("\u2066", "\u2067", "\u2068")
+
+
+def ready(value: str) -> str:
+    """A value ready to print: typed text is isolated; text already made of isolated parts
+    (``Writer.join``, phones) is left alone, because isolating it again would strip the inner
+    isolates and let a phone number reorder inside a right-to-left name."""
+    value = value.strip()
+    if not value or any(ch in value for ch in _ISOLATES):
+        return value
+    return typeset.isolate(value)
 
 
 class Writer:
@@ -53,15 +65,24 @@ class Writer:
     def t(self, msgid: str, **params: str) -> str:
         """``msgid`` in the document language; values the family typed are isolated."""
         text = self.tr.gettext(msgid)
-        return text.format(**{k: typeset.isolate(v) for k, v in params.items()})
+        return text.format(**{k: ready(v) for k, v in params.items()})
 
     def en(self, msgid: str, **params: str) -> str:
-        return msgid.format(**{k: typeset.isolate(v) for k, v in params.items()})
+        return msgid.format(**{k: ready(v) for k, v in params.items()})
+
+    @staticmethod
+    def join(*parts: str) -> str:
+        """Several typed values on one line, each isolated on its own (a name, then a phone)."""
+        return SEPARATOR.join(ready(p) for p in parts if p and p.strip())
 
     def both(self, msgid: str, **params: str) -> str:
         """One line: the document language, then English for bilingual copies."""
         local = self.t(msgid, **params)
         return f"{local} / {self.en(msgid, **params)}" if self.bilingual else local
+
+    def sentence(self, msgid: str) -> str:
+        """A sentence used as a value: English on its own line beneath, for bilingual copies."""
+        return f"{self.t(msgid)}\n{msgid}" if self.bilingual else self.t(msgid)
 
     def date(self, value: date | None) -> str:
         return i18n.format_date(value, self.lang) if value else ""
@@ -73,15 +94,15 @@ class Writer:
     def phones(self, phones: Iterable[Phone]) -> str:
         # A neutral separator: commas differ by script, and a phone list must read the same
         # in both directions.
-        return "   ".join(p for p in (self.phone(x) for x in phones) if p)
+        return SEPARATOR.join(p for p in (self.phone(x) for x in phones) if p)
 
     def yes_no(self, value: bool) -> str:
         return self.both(YES if value else NO)
 
     # --- paragraphs ---
 
-    def para(self, text: str, look: Look = BODY, *, rtl: bool | None = None) -> Flowable:
-        return typeset.paragraph(text, look, rtl=self.rtl if rtl is None else rtl)
+    def para(self, text: str, look: Look = BODY, *, english: bool = False) -> Flowable:
+        return typeset.paragraph(text, look, rtl=self.rtl, english=english)
 
     def _pair(
         self, msgid: str, look: Look, english: Look, params: dict[str, str]
@@ -89,8 +110,13 @@ class Writer:
         first = look.but(space_after=0) if self.bilingual else look
         out = [self.para(self.t(msgid, **params), first)]
         if self.bilingual:
-            out.append(self.para(self.en(msgid, **params),
-                                 english.but(space_after=look.space_after), rtl=False))
+            out.append(
+                self.para(
+                    self.en(msgid, **params),
+                    english.but(space_after=look.space_after),
+                    english=True,
+                )
+            )
         return out
 
     def title(self, msgid: str, **params: str) -> None:
@@ -110,8 +136,9 @@ class Writer:
         self.story.extend(self._pair(msgid, BODY, ENGLISH, params))
 
     def strong(self, msgid: str, **params: str) -> None:
-        self.story.extend(self._pair(msgid, BODY.but(bold=True, size=11.5), ENGLISH.but(bold=True),
-                                     params))
+        self.story.extend(
+            self._pair(msgid, BODY.but(bold=True, size=11.5), ENGLISH.but(bold=True), params)
+        )
 
     def note(self, msgid: str, **params: str) -> None:
         self.story.extend(self._pair(msgid, SMALL, ENGLISH.but(size=7.5), params))
@@ -119,7 +146,7 @@ class Writer:
     def data(self, value: str, look: Look = VALUE) -> None:
         """Text the family typed, on its own: as typed, in its own direction."""
         if value.strip():
-            self.story.append(self.para(typeset.isolate(value.strip()), look))
+            self.story.append(self.para(ready(value), look))
         elif self.blank:
             self.story.append(WriteLine(20, 2))
 
@@ -137,17 +164,26 @@ class Writer:
     def label_cell(self, msgid: str, look: Look = LABEL) -> list[Flowable]:
         cell = [self.para(self.t(msgid), look)]
         if self.bilingual:
-            cell.append(self.para(self.en(msgid), ENGLISH.but(size=7.5), rtl=False))
+            cell.append(self.para(self.en(msgid), ENGLISH.but(size=7.5), english=True))
         return cell
 
-    def _row(self, cells: Sequence[object], widths: Sequence[float], rule: bool = True,
-             valign: str = "TOP") -> Table:
+    def _row(
+        self,
+        cells: Sequence[object],
+        widths: Sequence[float],
+        rule: bool = True,
+        valign: str = "TOP",
+    ) -> Table:
         if self.rtl:  # mirrored: the first column sits on the right
             cells, widths = list(reversed(cells)), list(reversed(widths))
         table = Table([list(cells)], colWidths=list(widths))
-        style = [("VALIGN", (0, 0), (-1, -1), valign),
-                 ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                 ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+        style = [
+            ("VALIGN", (0, 0), (-1, -1), valign),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]
         if rule:
             style.append(("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE))
         table.setStyle(RLTableStyle(style))
@@ -164,13 +200,13 @@ class Writer:
                 # A table row cannot split across pages; a long note must be able to.
                 self.story.append(CondPageBreak(0.9 * inch))
                 self.story.extend(self.label_cell(msgid))
-                self.story.append(self.para(typeset.isolate(value), VALUE.but(space_after=4)))
+                self.story.append(self.para(ready(value), VALUE.but(space_after=4)))
                 self.story.append(Rule(0.4, 2))
                 continue
-            cell: object = (self.para(typeset.isolate(value), VALUE) if value
-                            else WriteLine(18))
-            self.story.append(self._row([self.label_cell(msgid), cell],
-                                        [label_w, self.width - label_w]))
+            cell: object = self.para(ready(value), VALUE) if value else WriteLine(18)
+            self.story.append(
+                self._row([self.label_cell(msgid), cell], [label_w, self.width - label_w])
+            )
 
     def grid(self, rows: Iterable[Sequence[tuple[str, str]]]) -> None:
         """Short label/value pairs two to a row: compact, for documents that must fit a page."""
@@ -180,18 +216,26 @@ class Writer:
             for msgid, value in pairs:
                 value = value.strip()
                 cells.append(self.label_cell(msgid))
-                cells.append(self.para(typeset.isolate(value), VALUE) if value
-                             else WriteLine(18) if self.blank else "")
+                cells.append(
+                    self.para(ready(value), VALUE) if value else WriteLine(18) if self.blank else ""
+                )
             widths = [quarter * 0.6, quarter * 1.4] * len(pairs)
             self.story.append(self._row(cells, widths))
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]],
-              shares: Sequence[float], blank_rows: int = 4) -> None:
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[object]],
+        shares: Sequence[float],
+        blank_rows: int = 4,
+    ) -> None:
         """A plain table with light rules; columns run right-to-left in RTL documents."""
         widths = [self.width * s for s in shares]
         head = [self.label_cell(h, LABEL.but(size=9)) for h in headers]
-        body = [[self.para(c, VALUE.but(size=10)) if isinstance(c, str) else c for c in row]
-                for row in rows]
+        body = [
+            [self.para(c, VALUE.but(size=10)) if isinstance(c, str) else c for c in row]
+            for row in rows
+        ]
         if self.blank and not body:
             body = [[WriteLine(22) for _ in headers] for _ in range(blank_rows)]
         if not body:
@@ -201,13 +245,19 @@ class Writer:
             data = [list(reversed(r)) for r in data]
             widths = list(reversed(widths))
         table = Table(data, colWidths=widths, repeatRows=1)
-        table.setStyle(RLTableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BACKGROUND", (0, 0), (-1, 0), FILL),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]))
+        table.setStyle(
+            RLTableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BACKGROUND", (0, 0), (-1, 0), FILL),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
         self.story.append(table)
 
     def checks(self, items: Iterable[tuple[str, bool, str]]) -> None:
@@ -218,7 +268,7 @@ class Writer:
             cells: list[object] = [CheckBox(ticked and not self.blank), label]
             widths = [box_w, self.width * 0.42 - box_w, self.width * 0.58]
             if detail.strip():
-                cells.append(self.para(typeset.isolate(detail.strip()), VALUE))
+                cells.append(self.para(ready(detail), VALUE))
             elif self.blank:
                 cells.append(WriteLine(18))
             else:
@@ -235,8 +285,11 @@ class Writer:
     def signature(self, msgid: str) -> None:
         """A line to sign on and a line for the date, labelled beneath."""
         half = self.width * 0.6
-        cells = [[WriteLine(30), *self.label_cell(msgid, SMALL)],
-                 [WriteLine(30), *self.label_cell(N_("Date"), SMALL)]]
+        cells = [
+            [WriteLine(30), *self.label_cell(msgid, SMALL)],
+            [WriteLine(30), *self.label_cell(N_("Date"), SMALL)],
+        ]
         self.story.append(Spacer(1, 10))
-        self.story.append(KeepTogether([self._row(cells, [half, self.width - half - 10],
-                                                  rule=False)]))
+        self.story.append(
+            KeepTogether([self._row(cells, [half, self.width - half - 10], rule=False)])
+        )

@@ -48,42 +48,87 @@ def ph(text: str) -> Phone:
 
 
 def sample_plan(mode: Mode = Mode.HOME) -> Plan:
-    mother = Parent(id="p1", name="Rosa Elena Martínez", phones=[ph("508-555-0142")],
-                    spoken_language="es", best_hours="6-9 pm", work_name="Clean Star Services",
-                    work_phone=ph("508-555-0190"))
+    mother = Parent(
+        id="p1",
+        name="Rosa Elena Martínez",
+        phones=[ph("508-555-0142")],
+        spoken_language="es",
+        best_hours="6-9 pm",
+        work_name="Clean Star Services",
+        work_phone=ph("508-555-0190"),
+    )
     father = Parent(id="p2", name="Nguyễn Văn Bình", phones=[ph("508-555-0177")])
-    aunt = Contact(id="c1", name="Amina Haddad", relationship="Aunt",
-                   phones=[ph("774-555-0123")], may_pick_up=True, knows_plan=True,
-                   near_school=True)
-    neighbour = Contact(id="c2", name="محمد الأحمد", relationship="Neighbour",
-                        phones=[ph("508-555-0111")], may_pick_up=True)
-    grandma = Contact(id="c3", name="Lucía Gómez", relationship="Grandmother",
-                      phones=[ph("+52 55 1234 5678")], in_another_country=True)
-    carer = Caregiver(id="g1", name="Amina Haddad Okafor", relationship="Aunt",
-                      address="12 Elm Street, Worcester, MA 01604", phones=[ph("774-555-0188")],
-                      languages="Spanish, English", agreed_on=date(2025, 3, 2),
-                      term=CareTerm.LONG, costs_covered_by="Family savings",
-                      paper=CaregiverPaper.CAREGIVER_AFFIDAVIT,
-                      paper_status=PaperStatus.NOTARIZED, paper_expires_on=date(2027, 3, 1),
-                      original_kept="Blue folder in the kitchen drawer",
-                      copies_held_by="School office, Dr. Patel")
-    backup = Caregiver(id="g2", name="Jean-Baptiste Pierre", relationship="Friend",
-                       phones=[ph("617-555-0155")])
+    aunt = Contact(
+        id="c1",
+        name="Amina Haddad",
+        relationship="Aunt",
+        phones=[ph("774-555-0123")],
+        may_pick_up=True,
+        knows_plan=True,
+        near_school=True,
+    )
+    neighbour = Contact(
+        id="c2",
+        name="محمد الأحمد",
+        relationship="Neighbour",
+        phones=[ph("508-555-0111")],
+        may_pick_up=True,
+    )
+    grandma = Contact(
+        id="c3",
+        name="Lucía Gómez",
+        relationship="Grandmother",
+        phones=[ph("+52 55 1234 5678")],
+        in_another_country=True,
+    )
+    carer = Caregiver(
+        id="g1",
+        name="Amina Haddad Okafor",
+        relationship="Aunt",
+        address="12 Elm Street, Worcester, MA 01604",
+        phones=[ph("774-555-0188")],
+        languages="Spanish, English",
+        agreed_on=date(2025, 3, 2),
+        term=CareTerm.LONG,
+        costs_covered_by="Family savings",
+        paper=CaregiverPaper.CAREGIVER_AFFIDAVIT,
+        paper_status=PaperStatus.NOTARIZED,
+        paper_expires_on=date(2027, 3, 1),
+        original_kept="Blue folder in the kitchen drawer",
+        copies_held_by="School office, Dr. Patel",
+    )
+    backup = Caregiver(
+        id="g2", name="Jean-Baptiste Pierre", relationship="Friend", phones=[ph("617-555-0155")]
+    )
 
     def kid(cid: str, legal: str, called: str, grade: str, born: date) -> Child:
         return Child(
-            id=cid, legal_name=legal, called_name=called, birth_date=born,
-            school=School(name="Chandler Elementary", phone=ph("508-555-0300"), grade=grade,
-                          teacher="Ms. Kowalski"),
-            bus_route="Route 14", bus_stop="Elm and Main",
+            id=cid,
+            legal_name=legal,
+            called_name=called,
+            birth_date=born,
+            school=School(
+                name="Chandler Elementary",
+                phone=ph("508-555-0300"),
+                grade=grade,
+                teacher="Ms. Kowalski",
+            ),
+            bus_route="Route 14",
+            bus_stop="Elm and Main",
             doctor=NamedPlace(name="Dr. Anjali Patel", phone=ph("508-555-0400")),
-            insurance_plan="MassHealth", insurance_card_kept="Wallet",
-            languages="Spanish, English", routines="Reads before bed",
+            insurance_plan="MassHealth",
+            insurance_card_kept="Wallet",
+            languages="Spanish, English",
+            routines="Reads before bed",
             comfort_items="Blue blanket",
             pickup=PickupAuthorization(authorized=["p1", "p2", "c1", "c2"]),
-            if_not_home=IfNotHome(first_pickup="c1", second_pickup="g2",
-                                  goes_to_address="12 Elm Street, Worcester",
-                                  no_one_there=NoOneThere.BACK_TO_SCHOOL, tells_school="c1"),
+            if_not_home=IfNotHome(
+                first_pickup="c1",
+                second_pickup="g2",
+                goes_to_address="12 Elm Street, Worcester",
+                no_one_there=NoOneThere.BACK_TO_SCHOOL,
+                tells_school="c1",
+            ),
         )
 
     sofia = kid("k1", "Sofía Martínez Nguyễn", "Sofi", "3", date(2016, 5, 14))
@@ -101,16 +146,25 @@ def sample_plan(mode: Mode = Mode.HOME) -> Plan:
         contacts=[aunt, neighbour, grandma],
         caregivers=[carer, backup],
         code_word=CODE_WORD,
-        documents=Documents(places=[
-            DocumentPlace(DocumentKind.BIRTH_CERTIFICATES, "Blue folder, kitchen drawer"),
-            DocumentPlace(DocumentKind.PASSPORTS, "Locked box under the bed"),
-            DocumentPlace(DocumentKind.CAREGIVER_PAPERS, "With Amina"),
-        ], copies_held_by="Amina Haddad"),
+        documents=Documents(
+            places=[
+                DocumentPlace(DocumentKind.BIRTH_CERTIFICATES, "Blue folder, kitchen drawer"),
+                DocumentPlace(DocumentKind.PASSPORTS, "Locked box under the bed"),
+                DocumentPlace(DocumentKind.CAREGIVER_PAPERS, "With Amina"),
+            ],
+            copies_held_by="Amina Haddad",
+        ),
         legal_help=LegalHelp(contacts=[LegalContact("Worcester Legal Aid", ph("508-555-0600"))]),
-        communication=Communication(memorize=[ph("508-555-0142"), ph("774-555-0123")],
-                                    meeting_place="Worcester Public Library, main entrance"),
+        communication=Communication(
+            memorize=[ph("508-555-0142"), ph("774-555-0123")],
+            meeting_place="Worcester Public Library, main entrance",
+        ),
         mode=mode,
-        private=PrivateSection(lawyer_name=LAWYER, lawyer_phone=ph("617-555-0999"),
-                               g28_kept="Envelope with the lawyer", a_number=A_NUMBER,
-                               consulate_phone=ph("617-555-0888")),
+        private=PrivateSection(
+            lawyer_name=LAWYER,
+            lawyer_phone=ph("617-555-0999"),
+            g28_kept="Envelope with the lawyer",
+            a_number=A_NUMBER,
+            consulate_phone=ph("617-555-0888"),
+        ),
     )
