@@ -1,6 +1,6 @@
 """Render a sample page through the text layer, for looking at it: every hard script case.
 
-    /work/venv/bin/python tools/text_sample.py out.pdf      (then: pdftoppm -png -r 100 out.pdf)
+/work/venv/bin/python tools/text_sample.py out.pdf      (then: pdftoppm -png -r 100 out.pdf)
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from prepkit.forms import text
+from prepkit.forms.text import Direction
 
 NAME = text.isolate("John Smith")
 PHONE = text.isolate("+1 (555) 123-4567")
-SAMPLES: list[tuple[str, str, str]] = [
+SAMPLES: list[tuple[str, Direction, str]] = [
     ("ar", "rtl", f"اتصل بـ {NAME} على الرقم {PHONE} عند الطوارئ، أو بالمدرسة ٣٤ مرة."),
     ("ps", "rtl", "زموږ کورنۍ ټولې اړینې شیانې چمتو کړې، ډاکټر ته ښه ځواب ورکړئ او څښاک ساتئ."),
     ("fa_AF", "rtl", "اگر والدین نتوانند به خانه بیایند، این برنامه به کودکان کمک می‌کند."),
@@ -35,15 +36,17 @@ def render(path: str) -> float:
     left, box = 20 * mm, width - 40 * mm
     started = time.perf_counter()
     y = height - 20 * mm
-    text.draw_line(canvas, width / 2, y, "prepkit text layer sample", size=14, bold=True,
-                   anchor="center")
+    text.draw_line(
+        canvas, width / 2, y, "prepkit text layer sample", size=14, bold=True, anchor="center"
+    )
     y -= 10 * mm
     for lang, direction, sample in SAMPLES:
         text.draw_line(canvas, left, y, lang, size=7, color=HexColor("#888888"))
         y -= 3
         for bold in (False, True):
-            used = text.draw_paragraph(canvas, left, y, box, sample, size=11, bold=bold,
-                                       direction=direction)  # type: ignore[arg-type]
+            used = text.draw_paragraph(
+                canvas, left, y, box, sample, size=11, bold=bold, direction=direction
+            )
             y -= used + 3
         canvas.setStrokeColor(HexColor("#dddddd"))
         canvas.line(left, y + 1, left + box, y + 1)
@@ -54,8 +57,9 @@ def render(path: str) -> float:
     card_text = SAMPLES[1][2][:30]
     card = text.fit_size(card_text, 50 * mm, max_size=12, direction="rtl")
     text.draw_line(canvas, left + box, y - 5, f"{card:.2f}pt", size=7, anchor="right")
-    text.draw_line(canvas, left + box, y - 20, card_text, size=card, anchor="right",
-                   direction="rtl")
+    text.draw_line(
+        canvas, left + box, y - 20, card_text, size=card, anchor="right", direction="rtl"
+    )
     canvas.showPage()
     elapsed = time.perf_counter() - started
     canvas.save()

@@ -22,6 +22,8 @@ from functools import lru_cache
 import uharfbuzz as hb
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFDocument
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from prepkit.forms import _bidi, fonts
@@ -224,7 +226,9 @@ def emit(canvas: Canvas, line_runs: list[Run], x: float, y: float, size: float) 
     canvas.addLiteral("\n".join(out))
 
 
-def _emit_shaped(out: list[str], run: Run, font, doc, size: float, current: str) -> str:
+def _emit_shaped(
+    out: list[str], run: Run, font: TTFont, doc: PDFDocument, size: float, current: str
+) -> str:
     glyphs = shape(run.text, run.font, run.rtl)
     scale = 1000 / fonts.units_per_em(run.font)
     # The characters a glyph stands for run from its cluster to the next cluster in logical
