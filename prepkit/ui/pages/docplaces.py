@@ -1,0 +1,74 @@
+"""H. Where the family's documents are: a place for each, never a number."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prepkit.i18n import N_
+from prepkit.plan import DocumentKind, DocumentPlace, Plan
+from prepkit.ui.pages.base import Page
+from prepkit.ui.saver import Saver
+from prepkit.ui.widgets import fields
+
+KINDS = [
+    (DocumentKind.BIRTH_CERTIFICATES, N_("Birth certificates")),
+    (DocumentKind.PASSPORTS, N_("Passports (the children's too, and old ones)")),
+    (DocumentKind.IDS, N_("ID cards")),
+    (DocumentKind.IMMUNIZATION, N_("Vaccine records")),
+    (DocumentKind.MEDICAL_RECORDS, N_("Medical records")),
+    (DocumentKind.SCHOOL_RECORDS, N_("School records")),
+    (DocumentKind.CUSTODY_ORDERS, N_("Custody papers")),
+    (DocumentKind.MARRIAGE_DIVORCE, N_("Marriage or divorce papers")),
+    (DocumentKind.LEASE_MORTGAGE, N_("Lease or mortgage")),
+    (DocumentKind.BANK, N_("Bank papers")),
+    (DocumentKind.INSURANCE, N_("Insurance papers")),
+    (DocumentKind.CAR_TITLE, N_("Car title")),
+    (DocumentKind.TAXES, N_("Tax papers")),
+    (DocumentKind.PROOF_OF_RESIDENCE_TIME, N_("Proof of how long you have lived in the US")),
+    (DocumentKind.CAREGIVER_PAPERS, N_("Signed caregiver papers")),
+]
+
+
+class PlaceOf:
+    """The ``kept_where`` of one kind of document; the entry is made when first typed into."""
+
+    def __init__(self, plan: Any, kind: DocumentKind) -> None:
+        self.plan = plan
+        self.kind = kind
+        self.path = ["documents", str(kind)]
+
+    def _find(self) -> DocumentPlace | None:
+        return next((p for p in self.plan().documents.places if p.kind == self.kind), None)
+
+    def available(self) -> bool:
+        return True
+
+    def get(self) -> str:
+        place = self._find()
+        return place.kept_where if place else ""
+
+    def set(self, value: str) -> None:
+        place = self._find()
+        if place is None:
+            place = DocumentPlace(kind=self.kind)
+            self.plan().documents.places.append(place)
+        place.kept_where = value
+
+
+class DocumentPlacesPage(Page):
+    key = "documents_where"
+    title_text = N_("Where the documents are")
+    intro_text = N_("Write only where each paper is kept, for example “blue folder under the "
+                    "bed”. Never write document numbers here.")
+
+    def __init__(self, plan: Plan, saver: Saver) -> None:
+        super().__init__(plan, saver)
+        form = self.form(lambda: self.plan)
+        for kind, label in KINDS:
+            form.add(fields.TextField(PlaceOf(lambda: self.plan, kind), label,  # type: ignore[arg-type]
+                                      self.changed))
+        form.text("documents.copies_held_by", N_("Trusted person who has copies"))
+        self.body.addStretch(1)
+
+    def is_complete(self, plan: Plan) -> bool:
+        return any(p.kept_where.strip() for p in plan.documents.places)

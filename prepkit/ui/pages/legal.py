@@ -1,0 +1,64 @@
+"""K. Legal help numbers and the notario warning; the private section (home mode only)."""
+
+from __future__ import annotations
+
+from prepkit.i18n import N_
+from prepkit.plan import LegalContact, Mode, Plan, PrivateSection
+from prepkit.ui.pages.base import Page
+from prepkit.ui.saver import Saver
+from prepkit.ui.widgets import fields
+from prepkit.ui.widgets.binding import ItemAttr
+
+LEGAL_SLOTS = 3
+
+
+class LegalPage(Page):
+    key = "legal"
+    title_text = N_("Legal help")
+    intro_text = N_("Numbers for legal aid or a lawyer. Everyone in the family should learn "
+                    "them by heart.")
+
+    def __init__(self, plan: Plan, saver: Saver, *, kiosk: bool = False) -> None:
+        super().__init__(plan, saver)
+        self.kiosk = kiosk
+        form = self.form(lambda: self.plan)
+        owner = lambda: self.plan  # noqa: E731
+        for index in range(LEGAL_SLOTS):
+            form.heading([N_("Legal help 1"), N_("Legal help 2"), N_("Legal help 3")][index])
+            form.add(fields.TextField(
+                ItemAttr(owner, "legal_help.contacts", index, "name", LegalContact),  # type: ignore[arg-type]
+                N_("Name of the office or lawyer"), self.changed))
+            form.add(fields.PhoneField(
+                ItemAttr(owner, "legal_help.contacts", index, "phone", LegalContact),  # type: ignore[arg-type]
+                N_("Phone"), self.changed))
+        form.heading(N_("Be careful with “notarios”"))
+        form.note(N_("In the United States a notary public (“notario”) is not a lawyer and cannot "
+                     "give legal advice. Get help only from a lawyer or an accredited "
+                     "representative."))
+        form.check("legal_help.read_notario_warning", N_("I have read this"))
+        # The private section exists only at home: a kiosk never builds it at all.
+        self.private_form = None
+        if not kiosk:
+            private = self.form(self._private)
+            private.heading(N_("Private: only for your own copy"))
+            private.note(N_("This part is printed only on your own family plan, never on the "
+                            "copies for the school or the caregiver."))
+            private.text("lawyer_name", N_("Immigration lawyer or accredited representative"))
+            private.phone("lawyer_phone", N_("Their phone"))
+            private.text("g28_kept", N_("Where the signed G-28 form is kept"))
+            private.text("a_number", N_("A-number"),
+                         help=N_("It helps your family find you with the online detainee "
+                                 "locator."))
+            private.phone("consulate_phone", N_("Consulate phone"))
+            self.private_form = private
+        self.body.addStretch(1)
+
+    def _private(self) -> PrivateSection | None:
+        if self.kiosk or self.plan.mode == Mode.KIOSK:
+            return None
+        if self.plan.private is None:
+            self.plan.private = PrivateSection()
+        return self.plan.private
+
+    def is_complete(self, plan: Plan) -> bool:
+        return bool(plan.legal_help.contacts)

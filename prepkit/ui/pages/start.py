@@ -1,0 +1,88 @@
+"""The first screen: the language picker, then a new plan or a saved one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from prepkit import i18n
+from prepkit.i18n import N_
+from prepkit.plan import Plan
+from prepkit.ui.pages.base import Page
+from prepkit.ui.saver import Saver
+from prepkit.ui.texts import mark_user_text
+
+COLUMNS = 4
+
+
+def is_draft(code: str) -> bool:
+    check = getattr(i18n, "is_draft", None)
+    try:
+        return bool(check(code)) if check else code != "en"
+    except Exception:
+        return code != "en"
+
+
+class StartPage(Page):
+    key = "start"
+    title_text = N_("Welcome")
+    intro_text = N_("Choose your language. You can change it later at the top of the window.")
+
+    new_plan = Signal()
+    open_plan = Signal()
+
+    def __init__(self, plan: Plan, saver: Saver) -> None:
+        super().__init__(plan, saver)
+        grid = QGridLayout()
+        self.language_buttons: dict[str, QPushButton] = {}
+        self.group = QButtonGroup(self)
+        for index, lang in enumerate(i18n.LANGUAGES):
+            cell = QWidget()
+            column = QHBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            button = mark_user_text(QPushButton(lang.native_name))
+            button.setProperty("role", "language")
+            button.setCheckable(True)
+            button.setAutoDefault(True)
+            button.setAccessibleName(lang.native_name)
+            button.clicked.connect(lambda _c=False, code=lang.code: self._choose(code))
+            self.group.addButton(button)
+            column.addWidget(button, 1)
+            if is_draft(lang.code):
+                draft = QLabel()
+                draft.setProperty("role", "draft")
+                self.texts.bind(draft.setText, N_("draft"))
+                self.texts.bind(button.setToolTip,
+                                N_("Draft translation: not yet checked by a native speaker"))
+                column.addWidget(draft)
+            self.language_buttons[lang.code] = button
+            grid.addWidget(cell, index // COLUMNS, index % COLUMNS)
+        self.body.addLayout(grid)
+        self.body.addSpacing(24)
+        row = QHBoxLayout()
+        self.new_button = QPushButton()
+        self.new_button.setProperty("role", "primary")
+        self.open_button = QPushButton()
+        for button in (self.new_button, self.open_button):
+            button.setAutoDefault(True)
+            button.setMinimumHeight(56)
+            row.addWidget(button)
+        self.texts.label(self.new_button, N_("Start a new plan"))
+        self.texts.label(self.open_button, N_("Open a saved plan"))
+        self.new_button.clicked.connect(self.new_plan.emit)
+        self.open_button.clicked.connect(self.open_plan.emit)
+        self.body.addLayout(row)
+        self.body.addStretch(1)
+        self._mark(i18n.interface_language())
+
+    def _choose(self, code: str) -> None:
+        i18n.set_interface_language(code)
+
+    def _mark(self, code: str) -> None:
+        button = self.language_buttons.get(code)
+        if button is not None:
+            button.setChecked(True)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._mark(i18n.interface_language())

@@ -1,0 +1,404 @@
+"""The main window: top bar (save state, language, text size, contrast), the list of steps, the
+page, and Back / Next.  It owns the navigation; the pages own their fields."""
+
+from __future__ import annotations
+
+import weakref
+from datetime import date
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prepkit import i18n
+from prepkit.i18n import N_, _
+from prepkit.plan import Mode, Plan
+from prepkit.ui import qtsetup, style
+from prepkit.ui.dialogs import NewPassphraseDialog, OpenPlanDialog
+from prepkit.ui.pages.base import Page
+from prepkit.ui.pages.start import StartPage
+from prepkit.ui.saver import Saver, SaveState
+from prepkit.ui.steps import make_steps
+from prepkit.ui.texts import Texts, mark_user_text
+from prepkit.ui.uistate import UiState, UiStateFile
+
+SAVE_WORDS = {
+    SaveState.NOT_SAVED: N_("Not saved yet"),
+    SaveState.SAVING: N_("Saving…"),
+    SaveState.SAVED: N_("Saved"),
+    SaveState.FAILED: N_("Not saved: the last change could not be saved"),
+}
+
+
+def _listen(window: MainWindow) -> None:
+    """Follow language changes for as long as the window lives (i18n keeps listeners forever)."""
+    ref = weakref.ref(window)
+
+    def listener(code: str) -> None:
+        alive = ref()
+        if alive is not None and shiboken6.isValid(alive):
+            alive.language_changed(code)
+
+    i18n.on_interface_language_changed(listener)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Any, *, kiosk: bool = False,
+                 state_file: UiStateFile | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.kiosk = kiosk
+        self.state_file = state_file or UiStateFile(None)
+        self.state = self.state_file.read()
+        self.look = style.Look(self.state.base_pt or style.DEFAULT_PT, self.state.high_contrast)
+        self.texts = Texts()
+        self.plan = self.new_plan()
+        self.saver = Saver(store, self.plan, self)
+        self.saver.state_changed.connect(self._show_save_state)
+        self.saver.saved.connect(self.refresh_steps)
+
+        self.start = StartPage(self.plan, self.saver)
+        self.start.new_plan.connect(self.ask_new_plan)
+        self.start.open_plan.connect(self.ask_open_plan)
+        self.pages: list[Page] = make_steps(self.plan, self.saver, store, kiosk=kiosk)
+        for page in self.pages:
+            page.go_to.connect(self._page_wants)
+
+        self._build()
+        self.texts.bind(self.setWindowTitle, N_("Family preparedness plan"))
+        self.resize(1100, 780)
+        _listen(self)
+        if self.state.interface_language and self.state.interface_language != \
+                i18n.interface_language():
+            i18n.set_interface_language(self.state.interface_language)
+        else:
+            self.language_changed(i18n.interface_language())
+        self.show_start()
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        bar = QFrame()
+        bar.setProperty("role", "bar")
+        top = QHBoxLayout(bar)
+        self.title_label = QLabel()
+        self.title_label.setProperty("role", "heading")
+        self.texts.bind(self.title_label.setText, N_("Family preparedness plan"))
+        self.save_label = QLabel()
+        self.save_label.setProperty("role", "status")
+        self.language_label = QLabel()
+        self.texts.bind(self.language_label.setText, N_("Language"))
+        self.language_combo = mark_user_text(QComboBox())
+        for lang in i18n.LANGUAGES:
+            self.language_combo.addItem(lang.native_name, lang.code)
+        self.language_label.setBuddy(self.language_combo)
+        self.texts.bind(self.language_combo.setAccessibleName, N_("Language"))
+        self.language_combo.activated.connect(
+            lambda i: i18n.set_interface_language(self.language_combo.itemData(i))
+        )
+        self.smaller = QPushButton("A−")
+        self.bigger = QPushButton("A+")
+        self.texts.bind(self.smaller.setToolTip, N_("Smaller text (Ctrl and −)"))
+        self.texts.bind(self.bigger.setToolTip, N_("Bigger text (Ctrl and +)"))
+        self.texts.bind(self.smaller.setAccessibleName, N_("Smaller text"))
+        self.texts.bind(self.bigger.setAccessibleName, N_("Bigger text"))
+        for button in (self.smaller, self.bigger):
+            mark_user_text(button)  # "A−" / "A+" are symbols, named for screen readers above
+        self.smaller.clicked.connect(lambda: self.set_look(self.look.smaller()))
+        self.bigger.clicked.connect(lambda: self.set_look(self.look.bigger()))
+        self.contrast = QCheckBox()
+        self.texts.label(self.contrast, N_("High contrast"))
+        self.contrast.setChecked(self.look.high_contrast)
+        self.contrast.toggled.connect(lambda on: self.set_look(self.look.contrast(on)))
+        top.addWidget(self.title_label)
+        top.addStretch(1)
+        top.addWidget(self.save_label)
+        top.addSpacing(16)
+        top.addWidget(self.language_label)
+        top.addWidget(self.language_combo)
+        top.addWidget(self.smaller)
+        top.addWidget(self.bigger)
+        top.addWidget(self.contrast)
+
+        self.side = QFrame()
+        self.side.setProperty("role", "sidepanel")
+        side = QVBoxLayout(self.side)
+        self.steps_label = QLabel()
+        self.steps_label.setProperty("role", "heading")
+        self.texts.bind(self.steps_label.setText, N_("Steps"))
+        self.step_list = QListWidget()
+        self.texts.bind(self.step_list.setAccessibleName, N_("Steps"))
+        self.steps_label.setBuddy(self.step_list)
+        for _page in self.pages:
+            self.step_list.addItem(QListWidgetItem())
+        self.step_list.currentRowChanged.connect(self._step_clicked)
+        self.step_list.setMinimumWidth(230)
+        side.addWidget(self.steps_label)
+        side.addWidget(self.step_list)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start)
+        for page in self.pages:
+            self.stack.addWidget(page)
+
+        self.back = QPushButton()
+        self.next = QPushButton()
+        self.next.setProperty("role", "primary")
+        for button in (self.back, self.next):
+            button.setAutoDefault(True)
+            button.setMinimumWidth(140)
+        self.back.clicked.connect(self.go_back)
+        self.next.clicked.connect(self.go_next)
+        nav = QHBoxLayout()
+        nav.addWidget(self.back)
+        nav.addStretch(1)
+        nav.addWidget(self.next)
+        self.nav = QWidget()
+        self.nav.setLayout(nav)
+
+        middle = QHBoxLayout()
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.addWidget(self.side)
+        right = QVBoxLayout()
+        right.addWidget(self.stack, 1)
+        right.addWidget(self.nav)
+        middle.addLayout(right, 1)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(bar)
+        column.addLayout(middle, 1)
+        self.setCentralWidget(central)
+
+        for keys, slot in (((QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
+                            lambda: self.set_look(self.look.bigger())),
+                           ((QKeySequence.StandardKey.ZoomOut,),
+                            lambda: self.set_look(self.look.smaller()))):
+            for key in keys:
+                QShortcut(QKeySequence(key), self, activated=slot)
+
+    # --- the plan ------------------------------------------------------------------------------
+
+    def new_plan(self) -> Plan:
+        plan = Plan(mode=Mode.KIOSK if self.kiosk else Mode.HOME)
+        plan.record.made_on = date.today()
+        plan.record.family_language = i18n.interface_language()
+        return plan
+
+    def show_plan(self, plan: Plan) -> None:
+        self.plan = plan
+        for page in self.pages:
+            page.load(plan)
+        self.refresh_steps()
+
+    def start_new_plan(self, passphrase: str) -> None:
+        """Create the household (the first save) and go to the first step."""
+        plan = self.new_plan()
+        session = self.store.create_household(plan, passphrase, kiosk=self.kiosk)
+        self.saver.attach(session, plan)
+        self.show_plan(plan)
+        self.remember(household_id=session.household_id)
+        self.go("family")
+
+    def open_household(self, household_id: str, passphrase: str) -> None:
+        """Unlock and show a saved plan, at the step the user left it (StoreError if not)."""
+        session = self.store.unlock(household_id, passphrase)
+        self.use_session(session)
+
+    def use_session(self, session: Any) -> None:
+        plan = self.store.load(session)
+        self.saver.attach(session, plan)
+        self.show_plan(plan)
+        same = session.household_id == self.state.household_id
+        step, child = (self.state.step, self.state.child_id) if same else ("family", "")
+        self.remember(household_id=session.household_id)
+        self.go(step if step in self.step_keys() else "family", child)
+
+    def close_plan(self) -> None:
+        """Save, forget the key, clear the screen: the next person sees the start page."""
+        self.saver.flush()
+        session = self.saver.session
+        self.saver.detach()
+        if session is not None:
+            session.forget()
+        self.show_plan(self.new_plan())
+        if self.kiosk:
+            self.state = UiState(interface_language="")
+        self.show_start()
+
+    def ask_new_plan(self) -> None:
+        dialog = NewPassphraseDialog(self)
+        if dialog.exec():
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.start_new_plan(dialog.passphrase())
+            finally:
+                QApplication.restoreOverrideCursor()
+
+    def ask_open_plan(self) -> None:
+        households = self.store.list_households()
+        dialog = OpenPlanDialog(households, self.store.unlock, self,
+                                preselect=self.state.household_id)
+        if dialog.exec():
+            self.use_session(dialog.result_value)
+
+    # --- navigation ----------------------------------------------------------------------------
+
+    def step_keys(self) -> list[str]:
+        return [page.key for page in self.pages]
+
+    def page(self, key: str) -> Page:
+        return next(page for page in self.pages if page.key == key)
+
+    def current_page(self) -> Page:
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    def show_start(self) -> None:
+        self.stack.setCurrentWidget(self.start)
+        self.side.hide()
+        self.nav.hide()
+        self.start.new_button.setFocus()
+
+    def go(self, key: str, child_id: str = "") -> None:
+        current = self.current_page()
+        current.save(self.plan)
+        page = self.page(key)
+        page.load(self.plan)
+        if child_id:
+            page.show_child(child_id)
+        self.stack.setCurrentWidget(page)
+        self.side.show()
+        self.nav.show()
+        row = self.pages.index(page)
+        self.step_list.blockSignals(True)
+        self.step_list.setCurrentRow(row)
+        self.step_list.blockSignals(False)
+        self._update_nav()
+        self.refresh_steps()
+        self.remember(step=key, child_id=page.current_child_id())
+        first = page.scroll.widget().nextInFocusChain()
+        page.scroll.verticalScrollBar().setValue(0)
+        if first is not None and page.isAncestorOf(first):
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _index(self) -> int:
+        page = self.current_page()
+        return self.pages.index(page) if page in self.pages else -1
+
+    def go_next(self) -> None:
+        index = self._index()
+        if index == len(self.pages) - 1:
+            self.finish()
+        elif index >= 0:
+            self.go(self.pages[index + 1].key)
+
+    def go_back(self) -> None:
+        index = self._index()
+        if index > 0:
+            self.go(self.pages[index - 1].key)
+        elif index == 0:
+            self.current_page().save(self.plan)
+            self.show_start()
+
+    def finish(self) -> None:
+        self.current_page().save(self.plan)
+        self.close_plan()
+
+    def _step_clicked(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.go(self.pages[row].key)
+
+    def _page_wants(self, key: str, child_id: str) -> None:
+        if key:
+            self.go(key, child_id)
+        else:
+            self.go_next()
+
+    def _update_nav(self) -> None:
+        index = self._index()
+        self.back.setText(_("Back"))
+        self.back.setAccessibleName(_("Back"))
+        last = index == len(self.pages) - 1
+        self.next.setText(_("Finish") if last else _("Next"))
+        self.next.setAccessibleName(self.next.text())
+
+    def refresh_steps(self) -> None:
+        for row, page in enumerate(self.pages):
+            item = self.step_list.item(row)
+            done = page.is_complete(self.plan)
+            mark = "✓" if done else "○"
+            item.setText(f"{mark}  {_(page.title_text)}")
+            item.setToolTip(_("Complete") if done else _("Not complete yet"))
+
+    # --- keyboard ------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Keys that no field used: Enter moves on, Escape goes back. Nothing is ever lost.
+        if self.stack.currentWidget() is not self.start:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.go_next()
+                return
+            if event.key() == Qt.Key.Key_Escape:
+                self.go_back()
+                return
+        super().keyPressEvent(event)
+
+    # --- language, look, state ---------------------------------------------------------------
+
+    def language_changed(self, code: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            qtsetup.apply_language(app, code)
+        index = self.language_combo.findData(code)
+        self.language_combo.setCurrentIndex(index)
+        self.retranslate()
+        if not self.kiosk:
+            self.remember(interface_language=code)
+
+    def retranslate(self) -> None:
+        self.texts.retranslate()
+        self.start.retranslate()
+        for page in self.pages:
+            page.retranslate()
+        self._update_nav()
+        self.refresh_steps()
+        self._show_save_state(str(self.saver.state))
+
+    def set_look(self, look: style.Look) -> None:
+        self.look = look
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            qtsetup.apply_look(app, look)
+        self.remember(base_pt=look.base_pt, high_contrast=look.high_contrast)
+
+    def _show_save_state(self, state: str) -> None:
+        self.save_label.setText(_(SAVE_WORDS[SaveState(state)]))
+        self.save_label.setAccessibleName(self.save_label.text())
+
+    def remember(self, **changes: Any) -> None:
+        for name, value in changes.items():
+            setattr(self.state, name, value)
+        self.state_file.write(self.state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.saver.flush()
+        if self.stack.currentWidget() in self.pages:
+            page = self.current_page()
+            self.remember(step=page.key, child_id=page.current_child_id())
+        super().closeEvent(event)
