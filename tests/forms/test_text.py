@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
 from prepkit.forms import _bidi, _runs, fonts, text
+from tests import raster
 
 PHONE = "+1 (555) 123-4567"
 # One sentence per language, with the letters each language needs (LANGUAGES.md).
@@ -224,22 +223,12 @@ def test_draw_line_anchor_right_ends_at_x() -> None:
 
 def _ink_columns(pdf: bytes, tmp_path: Path) -> tuple[int, int, int]:
     """(dark pixels, leftmost, rightmost ink column) of page 1 rendered at 72 dpi."""
-    source = tmp_path / "page.pdf"
-    source.write_bytes(pdf)
-    subprocess.run(
-        ["pdftoppm", "-gray", "-r", "72", "-singlefile", str(source), str(tmp_path / "page")],
-        check=True,
-    )
-    raw = (tmp_path / "page.pgm").read_bytes()
-    # Binary PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel.
-    header = raw.split(maxsplit=4)
-    width, height = int(header[1]), int(header[2])
-    pixels = header[4][-width * height :]
-    dark = [i % width for i, value in enumerate(pixels) if value < 128]
-    return len(dark), min(dark, default=-1), max(dark, default=-1)
+    (page,) = raster.render_pages(pdf, dpi=72, count=1)
+    columns = raster.ink_columns(page)
+    inked = [x for x, n in enumerate(columns) if n]
+    return sum(columns), min(inked, default=-1), max(inked, default=-1)
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 @pytest.mark.parametrize("lang", COMPLEX)
 def test_complex_scripts_render_with_ink_on_the_right_side(lang: str, tmp_path: Path) -> None:
     direction, sample = SAMPLES[lang]

@@ -1,0 +1,161 @@
+"""The command line, on a real data file: every subcommand, and errors as one line."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from prepkit import cli, exchange
+from prepkit.plan import Child, Contact, Parent, Phone, Plan
+
+PASS = "correct horse battery"
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path) -> Path:
+    plan = Plan(parents=[Parent(name="Amira Haddad", phones=[Phone("508 555 0142")])],
+                children=[Child(legal_name="Yusuf Haddad")],
+                contacts=[Contact(name="Nguyễn Thị Lan")])
+    path = tmp_path / "plan.json"
+    path.write_bytes(exchange.dumps(plan))
+    return path
+
+
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str,
+        stdin: str = "") -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.startswith("prepkit 0.")
+
+
+def test_import_list_export_delete_round_trip(tmp_path: Path, plan_file: Path,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "data.sqlite3")
+    code, out, err = run(monkeypatch, capsys, "--db", db, "import", str(plan_file),
+                         stdin=f"{PASS}\n{PASS}\n")
+    assert code == 0, err
+    household = out.strip()
+    code, out, _ = run(monkeypatch, capsys, "--db", db, "list")
+    assert code == 0 and household in out and "Amira" not in out
+
+    exported = tmp_path / "out.json"
+    code, _, err = run(monkeypatch, capsys, "--db", db, "export", household, "--out",
+                       str(exported), stdin=f"{PASS}\n")
+    assert code == 0, err
+    assert exchange.loads(exported.read_bytes()) == exchange.loads(plan_file.read_bytes())
+
+    code, _, err = run(monkeypatch, capsys, "--db", db, "export", household, "--out",
+                       str(exported), stdin="wrong\n")
+    assert code == 1 and err.count("\n") == 1 and "passphrase" in err.lower()
+
+    code, _, err = run(monkeypatch, capsys, "--db", db, "delete", household)
+    assert code == 1 and "--yes" in err
+    code, _, _ = run(monkeypatch, capsys, "--db", db, "delete", household, "--yes")
+    assert code == 0
+    code, out, _ = run(monkeypatch, capsys, "--db", db, "list")
+    assert household not in out
+
+
+def test_encrypted_export_and_import(tmp_path: Path, plan_file: Path,
+                                     monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "data.sqlite3")
+    _, out, _ = run(monkeypatch, capsys, "--db", db, "import", str(plan_file),
+                    stdin=f"{PASS}\n{PASS}\n")
+    locked = tmp_path / "usb.json"
+    code, _, err = run(monkeypatch, capsys, "--db", db, "export", out.strip(), "--out",
+                       str(locked), "--encrypt", stdin=f"{PASS}\nstick pass\nstick pass\n")
+    assert code == 0, err
+    assert b"Amira" not in locked.read_bytes()
+    other = str(tmp_path / "school.sqlite3")
+    code, _, err = run(monkeypatch, capsys, "--db", other, "import", str(locked),
+                       stdin="stick pass\nnew\nnew\n")
+    assert code == 0, err
+
+
+def test_backup_makes_an_equal_store(tmp_path: Path, plan_file: Path,
+                                     monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "data.sqlite3")
+    _, out, _ = run(monkeypatch, capsys, "--db", db, "import", str(plan_file),
+                    stdin=f"{PASS}\n{PASS}\n")
+    copy = tmp_path / "copy.sqlite3"
+    code, _, err = run(monkeypatch, capsys, "--db", db, "backup", str(copy))
+    assert code == 0, err
+    restored = tmp_path / "restored.json"
+    code, _, err = run(monkeypatch, capsys, "--db", str(copy), "export", out.strip(), "--out",
+                       str(restored), stdin=f"{PASS}\n")
+    assert code == 0, err
+    assert exchange.loads(restored.read_bytes()) == exchange.loads(plan_file.read_bytes())
+    code, _, err = run(monkeypatch, capsys, "--db", db, "backup", str(copy))
+    assert code == 1 and "already exists" in err
+
+
+def test_db_from_environment(tmp_path: Path, plan_file: Path, monkeypatch: pytest.MonkeyPatch,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("PREPKIT_DB", str(tmp_path / "env.sqlite3"))
+    code, _, err = run(monkeypatch, capsys, "import", str(plan_file), stdin=f"{PASS}\n{PASS}\n")
+    assert code == 0, err
+    assert (tmp_path / "env.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["list"], "There is no prepkit data file"),
+        (["import", "missing.json"], "There is no file"),
+        (["frobnicate"], "That command is not right"),
+        (["export"], "That command is not right"),
+    ],
+)
+def test_errors_are_one_line_and_non_zero(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str], args: list[str],
+                                          says: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(monkeypatch, capsys, "--db", str(tmp_path / "none.sqlite3"), *args,
+                       stdin="x\nx\n")
+    assert code != 0 and says in err and err.count("\n") == 1
+
+
+def test_a_bad_plan_file_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "prepkit-plan", "version": 1,
+                               "plan": {"parents": [{"ssn": "1"}]}}))
+    db = tmp_path / "data.sqlite3"
+    code, _, err = run(monkeypatch, capsys, "--db", str(db), "import", str(bad), stdin="a\na\n")
+    assert code == 1 and "unknown field: ssn" in err
+    assert not db.exists()
+
+
+def test_a_real_process_never_prints_a_traceback(tmp_path: Path) -> None:
+    not_a_db = tmp_path / "photo.sqlite3"
+    not_a_db.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2000))
+    before = not_a_db.read_bytes()
+    env = {**os.environ, "PREPKIT_LANG": "en"}
+    result = subprocess.run([sys.executable, "-m", "prepkit", "--db", str(not_a_db), "list"],
+                            capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+    assert not_a_db.read_bytes() == before
+
+
+def test_errors_follow_the_interface_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("PREPKIT_LANG", "en_XA")
+    code, _, err = run(monkeypatch, capsys, "--db", str(tmp_path / "x.sqlite3"), "list")
+    assert code == 1 and "⟦" in err

@@ -1,0 +1,67 @@
+"""The languages registry, catalogs and locale formatting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from babel import Locale
+
+from prepkit import i18n
+from prepkit.i18n import Message, N_
+
+EXPECTED = ["en", "es", "pt_BR", "ht", "ar", "vi", "ak", "sq", "ne", "ps", "fa_AF", "so", "sw",
+            "zh_Hans", "fr", "kea"]
+
+
+def test_registry_holds_the_sixteen_languages_in_order() -> None:
+    assert list(i18n.language_codes()) == EXPECTED
+
+
+@pytest.mark.parametrize("code", EXPECTED)
+def test_every_language_resolves_to_babel_and_a_direction(code: str) -> None:
+    lang = i18n.language(code)
+    assert isinstance(Locale.parse(lang.babel_locale), Locale)
+    assert lang.direction == ("rtl" if code in {"ar", "ps", "fa_AF"} else "ltr")
+    assert lang.native_name.strip()
+    assert i18n.format_date(date(2026, 3, 4), code)
+
+
+def test_picker_names_follow_languages_md() -> None:
+    names = {code: i18n.language(code).native_name for code in EXPECTED}
+    assert names["ak"] == "Twi" and names["fa_AF"] == "دری" and names["kea"] == "Kriolu"
+    assert names["ne"] == "नेपाली" and names["zh_Hans"] == "简体中文"
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(i18n.UnknownLanguage):
+        i18n.language("xx")
+    with pytest.raises(i18n.UnknownLanguage):
+        i18n.translations("tlh")
+
+
+def test_interface_switch_notifies_and_changes_underscore() -> None:
+    seen: list[str] = []
+    i18n.on_interface_language_changed(seen.append)
+    i18n.set_interface_language(i18n.PSEUDO)
+    assert i18n._("Next").startswith("⟦") and seen[-1] == i18n.PSEUDO
+    i18n.set_interface_language("en")
+    assert i18n._("Next") == "Next"
+
+
+def test_pseudo_keeps_placeholders_intact() -> None:
+    text = i18n.PseudoTranslations.pseudo("{name} has no one authorized.")
+    assert "{name}" in text and text.format(name="Ana").count("Ana") == 1
+
+
+def test_messages_translate_late_in_any_catalog() -> None:
+    message = Message.of(N_("{name} has no phone number."), name="Rosa")
+    assert message.render() == "Rosa has no phone number."
+    assert "Rosa" in message.render(i18n.translations(i18n.PSEUDO))
+
+
+def test_dates_follow_the_document_locale() -> None:
+    day = date(2026, 3, 4)
+    assert i18n.format_date(day, "es") == "4 de marzo de 2026"
+    assert "2026" in i18n.format_date(day, "zh_Hans") and "3" in i18n.format_date(day, "zh_Hans")
+    assert i18n.format_date(day, "en") == "March 4, 2026"
