@@ -15,10 +15,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-try:
-    from prepkit.forms import text as _text
-except ImportError:  # the text layer is still being written
-    from prepkit.forms import _interim_text as _text  # type: ignore[no-redef]
+from prepkit.forms import text as _text
 
 Align = Literal["start", "end", "center"]
 
