@@ -8,7 +8,7 @@ import pytest
 from babel import Locale
 
 from prepkit import i18n
-from prepkit.i18n import Message, N_
+from prepkit.i18n import N_, Message
 
 EXPECTED = ["en", "es", "pt_BR", "ht", "ar", "vi", "ak", "sq", "ne", "ps", "fa_AF", "so", "sw",
             "zh_Hans", "fr", "kea"]

@@ -592,3 +592,27 @@ def test_store_module_uses_sqlite_only_through_one_file(store: Store, db_path: P
     names = {p.name for p in db_path.parent.iterdir()}
     assert names <= {db_path.name, db_path.name + "-wal"}
     assert sqlite3.sqlite_version_info >= (3, 35)
+
+
+def test_withdrawn_consent_leaves_no_staff_copy_of_the_key(store: Store, db_path: Path) -> None:
+    store.set_staff_passphrase("staff pass")
+    family = store.create_household(marked_plan(), PASS)
+    store.grant_consent(family)
+    (wrapped,) = store._conn.execute(
+        "SELECT blob FROM household_keys WHERE holder = 'staff'"
+    ).fetchone()
+    store.withdraw_consent(family)
+    assert bytes(wrapped)[:32] not in raw_bytes(db_path)
+    assert store.load(family) == marked_plan()  # the family's own key is untouched
+
+
+def test_weak_staff_kdf_is_raised_on_unlock(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.set_staff_passphrase("staff pass")
+    family = store.create_household(marked_plan(), PASS)
+    store.grant_consent(family)
+    monkeypatch.setattr(crypto, "DEFAULT_KDF", crypto.KdfParams(time_cost=2, memory_kib=32))
+    store.unlock_staff("staff pass")
+    (kdf,) = store._conn.execute("SELECT kdf FROM staff_key").fetchone()
+    assert crypto.KdfParams.from_json(json.loads(kdf)).memory_kib == 32
+    staff = store.unlock_staff("staff pass")
+    assert store.load(store.unlock_as_staff(family.household_id, staff)) == marked_plan()
