@@ -67,5 +67,10 @@ def stylesheet(look: Look) -> str:
     QListWidget::item {{ min-height: {MIN_TARGET_PX}px; padding: 2px 8px; }}
     QListWidget::item:selected {{ background: {accent}; color: {accent_fg}; }}
     QFrame[role="sidepanel"], QFrame[role="bar"] {{ background: {panel}; }}
+    QScrollBar:vertical {{ width: 16px; background: {panel}; border: none; }}
+    QScrollBar::handle:vertical {{ background: {border}; min-height: 40px; border-radius: 6px; }}
+    QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
+    QPushButton[role="gap"] {{ text-align: left; border: none; color: {accent};
+        text-decoration: underline; background: transparent; }}
     QFrame[role="sidepanel"] QLabel, QFrame[role="bar"] QLabel {{ background: {panel}; }}
     """

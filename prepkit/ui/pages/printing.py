@@ -1,0 +1,252 @@
+"""The documents: choose, preview, print and export; every copy goes into the copies log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prepkit import i18n
+from prepkit.forms.render import DOCUMENTS
+from prepkit.i18n import N_, _
+from prepkit.plan import Plan
+from prepkit.ui.pages.base import Page
+from prepkit.ui.preview import PRINT_DPI, Preview, print_document
+from prepkit.ui.renderjob import RenderJob, RenderRequest, RenderResult
+from prepkit.ui.saver import Saver
+from prepkit.ui.texts import mark_user_text
+
+DEFAULT_DOCUMENTS = ("family-plan", "school-letter")
+
+
+def log_label(kind: str) -> str:
+    """The store's copies log takes identifiers like ``school_letter``."""
+    return kind.replace("-", "_")
+
+
+class PrintPage(Page):
+    key = "print"
+    title_text = N_("Print the documents")
+    intro_text = N_("Choose the papers to print and their language. Look at them here first, "
+                    "then print them or save them as files.")
+
+    def __init__(self, plan: Plan, saver: Saver, store: Any) -> None:
+        super().__init__(plan, saver)
+        self.store = store
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.result: RenderResult | None = None
+        self.job: RenderJob | None = None
+
+        choices = QWidget()
+        column = QVBoxLayout(choices)
+        column.setContentsMargins(0, 0, 0, 0)
+        docs_label = QLabel()
+        self.texts.bind(docs_label.setText, N_("Documents"))
+        self.documents = QListWidget()
+        self.texts.bind(self.documents.setAccessibleName, N_("Documents"))
+        docs_label.setBuddy(self.documents)
+        for kind, _title in DOCUMENTS:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, kind)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if kind in DEFAULT_DOCUMENTS
+                               else Qt.CheckState.Unchecked)
+            self.documents.addItem(item)
+        lang_label = QLabel()
+        self.texts.bind(lang_label.setText, N_("Language of the documents"))
+        self.language = mark_user_text(QComboBox())
+        for lang in i18n.LANGUAGES:
+            self.language.addItem(lang.native_name, lang.code)
+        lang_label.setBuddy(self.language)
+        self.texts.bind(self.language.setAccessibleName, N_("Language of the documents"))
+        self.with_english = QCheckBox()
+        self.texts.label(self.with_english, N_("English alongside"))
+        self.paper = QComboBox()
+        self.paper.addItem("", "letter")
+        self.paper.addItem("", "a4")
+        self.texts.bind(lambda t: self.paper.setItemText(0, t), N_("Letter paper (US)"))
+        self.texts.bind(lambda t: self.paper.setItemText(1, t), N_("A4 paper"))
+        self.texts.bind(self.paper.setAccessibleName, N_("Paper size"))
+        whom_label = QLabel()
+        self.texts.bind(whom_label.setText, N_("Who the copies are for (optional)"))
+        self.for_whom = mark_user_text(QLineEdit())
+        whom_label.setBuddy(self.for_whom)
+        self.texts.bind(self.for_whom.setAccessibleName, N_("Who the copies are for (optional)"))
+        self.texts.bind(self.for_whom.setPlaceholderText, N_("For example: the school office"))
+        self.make = QPushButton()
+        self.make.setProperty("role", "primary")
+        self.texts.label(self.make, N_("Show the documents"))
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.texts.bind(self.progress.setAccessibleName, N_("Making the documents"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setProperty("role", "help")
+        self.print_button = QPushButton()
+        self.export_button = QPushButton()
+        self.texts.label(self.print_button, N_("Print…"))
+        self.texts.label(self.export_button, N_("Save as PDF files…"))
+        for button in (self.make, self.print_button, self.export_button):
+            button.setAutoDefault(True)
+        for widget in (docs_label, self.documents, lang_label, self.language, self.with_english,
+                       self.paper, whom_label, self.for_whom, self.make, self.progress,
+                       self.status, self.print_button, self.export_button):
+            column.addWidget(widget)
+        column.addStretch(1)
+        choices.setMaximumWidth(360)
+
+        self.preview = Preview()
+        row = QHBoxLayout()
+        row.addWidget(choices)
+        row.addWidget(self.preview, 1)
+        self.body.addLayout(row, 1)
+        self.make.clicked.connect(self.render)
+        self.print_button.clicked.connect(self.ask_print)
+        self.export_button.clicked.connect(self.ask_export)
+        self._enable_output(False)
+        self._titles()
+
+    # --- choices ---------------------------------------------------------------------------
+
+    def _titles(self) -> None:
+        titles = dict(DOCUMENTS)
+        for row in range(self.documents.count()):
+            item = self.documents.item(row)
+            item.setText(_(titles[item.data(Qt.ItemDataRole.UserRole)]))
+
+    def chosen(self) -> list[str]:
+        rows = (self.documents.item(i) for i in range(self.documents.count()))
+        return [r.data(Qt.ItemDataRole.UserRole) for r in rows
+                if r.checkState() == Qt.CheckState.Checked]
+
+    def choose(self, documents: list[str], language: str, with_english: bool = False) -> None:
+        for row in range(self.documents.count()):
+            item = self.documents.item(row)
+            on = item.data(Qt.ItemDataRole.UserRole) in documents
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.language.setCurrentIndex(self.language.findData(language))
+        self.with_english.setChecked(with_english)
+
+    def language_label(self) -> str:
+        code = self.language.currentData()
+        return f"{code}+en" if self.with_english.isChecked() and code != "en" else code
+
+    # --- rendering ---------------------------------------------------------------------------
+
+    def render(self) -> None:
+        documents = self.chosen()
+        if not documents:
+            self.status.setText(_("Choose at least one document."))
+            return
+        self.saver.flush()
+        request = RenderRequest(self.plan, documents, self.language.currentData(),
+                                self.with_english.isChecked(), self.paper.currentData())
+        self.job = RenderJob(request)
+        self.job.signals.progress.connect(self._progress)
+        self.job.signals.finished.connect(self._finished)
+        self.job.signals.failed.connect(self._failed)
+        self.make.setEnabled(False)
+        self._enable_output(False)
+        self.progress.show()
+        self.status.setText(_("Making the documents…"))
+        self.pool.start(self.job)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _finished(self, result: RenderResult) -> None:
+        self.result = result
+        self.preview.show_pdf(result.combined)
+        self.progress.hide()
+        self.make.setEnabled(True)
+        self._enable_output(True)
+        self.status.setText(_("Ready. {n} pages.").format(
+            n=i18n.format_number(self.preview.page_count(), i18n.interface_language())))
+
+    def _failed(self, _name: str) -> None:
+        self.progress.hide()
+        self.make.setEnabled(True)
+        self.status.setText(_("The documents could not be made. Please try again."))
+
+    def wait(self, msecs: int = 60000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+    def _enable_output(self, on: bool) -> None:
+        self.print_button.setEnabled(on)
+        self.export_button.setEnabled(on)
+
+    # --- printing and exporting --------------------------------------------------------------
+
+    def ask_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setResolution(PRINT_DPI)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(_("Print the documents"))
+        if dialog.exec():
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        if self.result is None:
+            return 0
+        painted = print_document(self.preview.document, printer)
+        if painted:
+            self._log("print")
+            self.status.setText(_("Sent to the printer."))
+        return painted
+
+    def ask_export(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Choose a folder for the files"))
+        if folder:
+            self.export_to(Path(folder))
+
+    def export_to(self, folder: Path) -> list[Path]:
+        if self.result is None:
+            return []
+        lang = self.language_label()
+        written = []
+        for kind, pdf in self.result.each.items():
+            path = folder / f"{kind}-{lang}.pdf"
+            path.write_bytes(pdf)
+            written.append(path)
+        self._log("export")
+        self.status.setText(_("Saved {n} files.").format(
+            n=i18n.format_number(len(written), i18n.interface_language())))
+        return written
+
+    def _log(self, action: str) -> None:
+        session = self.saver.session
+        if session is None or self.result is None:
+            return
+        req = self.result.request
+        lang = f"{req.language}+en" if req.with_english and req.language != "en" else req.language
+        for kind in req.documents:
+            self.store.log_copy(session, log_label(kind), lang, action, self.for_whom.text())
+
+    def load(self, plan: Plan) -> None:
+        super().load(plan)
+        if self.result is None or self.result.request.plan != plan:
+            index = self.language.findData(plan.record.family_language or "en")
+            self.language.setCurrentIndex(max(0, index))
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._titles()
+        self.preview.retranslate()

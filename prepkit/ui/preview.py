@@ -1,0 +1,133 @@
+"""The PDF preview (QtPdf: page thumbnails, zoom) and printing through the system dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prepkit.i18n import N_
+from prepkit.ui.texts import Texts, mark_user_text
+
+THUMB = 120
+PRINT_DPI = 300
+
+
+class Preview(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts = Texts()
+        self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.texts.bind(self.view.setAccessibleName, N_("Preview of the documents"))
+        self.thumbs = mark_user_text(QListWidget())  # page numbers only
+        self.thumbs.setViewMode(QListWidget.ViewMode.IconMode)
+        self.thumbs.setIconSize(QSize(THUMB, int(THUMB * 1.3)))
+        self.thumbs.setFlow(QListWidget.Flow.TopToBottom)
+        self.thumbs.setFixedWidth(THUMB + 40)
+        self.thumbs.setMovement(QListWidget.Movement.Static)
+        self.texts.bind(self.thumbs.setAccessibleName, N_("Pages"))
+        self.thumbs.currentRowChanged.connect(self._jump)
+        self.zoom_in = QPushButton()
+        self.zoom_out = QPushButton()
+        self.fit = QPushButton()
+        for button, text in ((self.zoom_out, N_("Zoom out")), (self.zoom_in, N_("Zoom in")),
+                             (self.fit, N_("Fit to width"))):
+            button.setAutoDefault(True)
+            self.texts.label(button, text)
+        self.zoom_in.clicked.connect(lambda: self._zoom(1.25))
+        self.zoom_out.clicked.connect(lambda: self._zoom(0.8))
+        self.fit.clicked.connect(
+            lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        )
+        tools = QHBoxLayout()
+        tools.addWidget(self.zoom_out)
+        tools.addWidget(self.zoom_in)
+        tools.addWidget(self.fit)
+        tools.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.thumbs)
+        row.addWidget(self.view, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(tools)
+        column.addLayout(row, 1)
+
+    def show_pdf(self, pdf: bytes) -> None:
+        self.document.close()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(buffer)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer = buffer
+        self.thumbs.clear()
+        for page in range(self.document.pageCount()):
+            image = page_image(self.document, page, THUMB / 72 * 0.8)
+            self.thumbs.addItem(QListWidgetItem(QIcon(QPixmap.fromImage(image)), str(page + 1)))
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def _zoom(self, factor: float) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.25, min(4.0, self.view.zoomFactor() * factor)))
+
+    def _jump(self, row: int) -> None:
+        if row >= 0:
+            self.view.pageNavigator().jump(row, QPointF(), self.view.pageNavigator().currentZoom())
+
+    def retranslate(self) -> None:
+        self.texts.retranslate()
+
+
+def page_image(document: QPdfDocument, page: int, scale: float) -> QImage:
+    """One page as an image on white (a PDF page has no background of its own)."""
+    size = document.pagePointSize(page)
+    pixels = QSize(max(1, int(size.width() * scale)), max(1, int(size.height() * scale)))
+    rendered = document.render(page, pixels, QPdfDocumentRenderOptions())
+    image = QImage(pixels, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.drawImage(0, 0, rendered)
+    painter.end()
+    return image
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+    """Paint every page onto the printer, as many copies as asked; returns pages painted."""
+    copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    painted = 0
+    try:
+        for copy_index in range(copies):
+            for page in range(document.pageCount()):
+                if copy_index or page:
+                    printer.newPage()
+                target: QRect = painter.viewport()
+                size = document.pagePointSize(page)
+                scale = min(target.width() / size.width(), target.height() / size.height())
+                image = page_image(document, page, scale)
+                painter.fillRect(target, QColor("white"))
+                painter.drawImage(QRect(0, 0, image.width(), image.height()), image)
+                painted += 1
+    finally:
+        painter.end()
+    return painted
