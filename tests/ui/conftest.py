@@ -1,0 +1,102 @@
+"""A real store file per test and windows built on it; helpers that act like a user."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication, QWidget
+
+from prepkit.store import Store
+from prepkit.ui import qtsetup, style
+from prepkit.ui.pages.base import Page
+from prepkit.ui.uistate import UiStateFile
+from prepkit.ui.widgets import fields
+from prepkit.ui.window import MainWindow
+
+PASSPHRASE = "blue river 42 lanterns"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "plan.sqlite3"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    opened = Store.open(db_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def make_window(store: Store, qtbot, db_path: Path) -> Iterator[Callable[..., MainWindow]]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    qtsetup.register_fonts()
+    qtsetup.apply_look(app, style.Look())
+    made: list[MainWindow] = []
+
+    def make(*, kiosk: bool = False, on: Store | None = None) -> MainWindow:
+        window = MainWindow(on or store, kiosk=kiosk,
+                            state_file=UiStateFile.beside(db_path, kiosk=kiosk))
+        qtbot.addWidget(window)
+        window.show()
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:  # save before the store closes
+        if window.isVisible():
+            window.close()
+
+
+def field(page: Page, path: str) -> fields.Field:
+    for form in page.forms:
+        try:
+            return form.field(path)
+        except KeyError:
+            continue
+    raise KeyError(path)
+
+
+def type_text(qtbot, page: Page, path: str, text: str) -> None:
+    """Type like a user: real key presses for ASCII, an edit signal for other scripts."""
+    widget = field(page, path).input
+    widget.setFocus()
+    if text.isascii():
+        if hasattr(widget, "selectAll"):
+            widget.selectAll()
+        qtbot.keyClicks(widget, text)
+    elif hasattr(widget, "textEdited"):
+        widget.setText(text)
+        widget.textEdited.emit(text)
+    else:
+        widget.setPlainText(text)
+
+
+def set_date(page: Page, path: str, value: QDate) -> None:
+    field(page, path).date_edit.setDate(value)  # type: ignore[attr-defined]
+
+
+def choose(page: Page, path: str, data: object) -> None:
+    combo = field(page, path).input
+    index = combo.findData(data)  # type: ignore[attr-defined]
+    assert index >= 0, (path, data)
+    combo.setCurrentIndex(index)  # type: ignore[attr-defined]
+    combo.activated.emit(index)  # type: ignore[attr-defined]
+
+
+def click_radio(qtbot, page: Page, path: str, value: object) -> None:
+    radio = field(page, path)
+    for button, option in zip(radio.buttons, radio.options, strict=True):  # type: ignore[attr-defined]
+        if option[0] == value:
+            button.click()
+            return
+    raise KeyError(value)
+
+
+def visible_widgets(root: QWidget) -> list[QWidget]:
+    return [w for w in root.findChildren(QWidget) if w.isVisibleTo(root)]
