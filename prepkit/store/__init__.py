@@ -38,8 +38,16 @@ API (every method may raise a ``StoreError``; see ``prepkit.store.errors``)::
 these stay in clear, so they accept nothing that could be a name.  ``for_whom`` is encrypted.
 
 A Store belongs to one thread (SQLite's check_same_thread) and holds the file exclusively: a
-second prepkit, or a second ``Store.open`` of the same file, gets ``AlreadyOpen``.  Kiosk
-households never store the plan's private section.
+second prepkit, or a second ``Store.open`` of the same file, gets ``AlreadyOpen``.  Do not open
+the data file by any other means in a process that has it open (``shutil.copy``, ``open()``): on
+POSIX, closing any descriptor of a file drops every lock the process holds on it, SQLite's
+included.  Copy it with ``backup()``.  Kiosk households never store the plan's private section.
+
+Durability: WAL with synchronous=NORMAL.  A killed process loses nothing that ``save`` returned;
+a power cut may lose the last few saves, never the file's consistency.  Deleting a household,
+changing a passphrase and withdrawing consent are followed by a WAL checkpoint (TRUNCATE) with
+secure_delete on, so the deleted ciphertext and wrapped keys are gone from the file and its WAL
+(what the file system or an SSD keeps of old blocks is beyond SQLite's reach: use disk encryption).
 """
 
 from prepkit.store.core import Store

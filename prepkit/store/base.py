@@ -139,20 +139,16 @@ class StoreBase:
 
     # --- sessions ------------------------------------------------------------------------------
 
-    def _household_row(self, household_id: str) -> sqlite3.Row | tuple:
+    def _household_row(self, household_id: str) -> tuple[int, int]:
         with self._read() as conn:
             row = conn.execute(
                 "SELECT revision, kiosk FROM households WHERE id = ?", (household_id,)
             ).fetchone()
         if row is None:
             raise HouseholdNotFound()
-        return tuple(row)
-
-    def _key(self, session: Session) -> bytes:
-        key = session.key  # raises SessionLocked once forgotten
-        return key
+        return int(row[0]), int(row[1])
 
     def _writable(self, session: Session) -> bytes:
         if session.read_only:
             raise ReadOnlySession()
-        return self._key(session)
+        return session.key  # raises SessionLocked once forgotten

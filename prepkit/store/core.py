@@ -11,6 +11,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
+from sqlite_utils import Database
+
 from prepkit import crypto, exchange
 from prepkit.plan import Mode, Plan
 from prepkit.store import schema
@@ -40,13 +42,13 @@ class Store(SharingMixin, DocumentsMixin):
     def __init__(
         self,
         path: Path,
-        db: object,
+        db: Database,
         clock: Clock,
         identity: tuple[int, int],
         revision_interval: float,
         max_revisions: int,
     ) -> None:
-        super().__init__(path, db, clock)  # type: ignore[arg-type]
+        super().__init__(path, db, clock)
         self._identity: tuple[int, int] | None = identity
         self.revision_interval = timedelta(seconds=revision_interval)
         self.max_revisions = max_revisions

@@ -11,7 +11,6 @@ from datetime import datetime
 
 from prepkit import crypto
 from prepkit.store.base import (
-    FAMILY,
     STAFF,
     StoreBase,
     aad,
@@ -20,7 +19,6 @@ from prepkit.store.base import (
     wrap_with_passphrase,
 )
 from prepkit.store.errors import (
-    HouseholdNotFound,
     NoStaffKey,
     NotShared,
     ReadOnlySession,
@@ -157,12 +155,3 @@ class SharingMixin(StoreBase):
             )
             for r in rows
         ]
-
-    def _require_household(self, household_id: str) -> None:
-        with self._read() as conn:
-            if conn.execute("SELECT 1 FROM households WHERE id = ?", (household_id,)).fetchone():
-                return
-        raise HouseholdNotFound()
-
-
-__all__ = ["FAMILY", "SharingMixin"]
