@@ -53,6 +53,7 @@ secure_delete on, so the deleted ciphertext and wrapped keys are gone from the f
 from prepkit.store.core import Store
 from prepkit.store.errors import (
     AlreadyOpen,
+    CannotWrite,
     DamagedFile,
     FileMissing,
     HouseholdNotFound,
@@ -79,6 +80,7 @@ from prepkit.store.records import (
 
 __all__ = [
     "AlreadyOpen",
+    "CannotWrite",
     "Change",
     "CopyRecord",
     "DamagedFile",

@@ -59,6 +59,13 @@ class StoreFull(StoreError):
     )
 
 
+class CannotWrite(StoreError):
+    msgid = N_(
+        "prepkit is not allowed to change this plan file. If it is on a USB stick, check that "
+        "the stick is not locked."
+    )
+
+
 class ReadOnlySession(StoreError):
     msgid = N_("This plan is open for reading and printing only. Only the family can change it.")
 

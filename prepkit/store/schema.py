@@ -17,7 +17,13 @@ from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
-from prepkit.store.errors import AlreadyOpen, DamagedFile, NewerVersion, NotAPrepkitFile
+from prepkit.store.errors import (
+    AlreadyOpen,
+    CannotWrite,
+    DamagedFile,
+    NewerVersion,
+    NotAPrepkitFile,
+)
 
 #: "PrKt": tells our files from every other SQLite database (offset 68 of the header).
 APPLICATION_ID = 0x50724B74
@@ -110,6 +116,9 @@ def _connect_ro(path: Path, *, immutable: bool) -> sqlite3.Connection:
         # Without shared memory: a read-only look must not create a -shm file.
         conn.execute("PRAGMA locking_mode=EXCLUSIVE")
     return conn
+
+
+_NOT_ALLOWED = (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM)
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:
@@ -206,6 +215,8 @@ def connect_exclusive(path: Path, *, checked: bool) -> Database:
         conn.close()
         if _is_busy(exc):
             raise AlreadyOpen() from None
+        if getattr(exc, "sqlite_errorcode", None) in _NOT_ALLOWED:
+            raise CannotWrite() from None
         raise DamagedFile() from None
     except BaseException:
         conn.close()
