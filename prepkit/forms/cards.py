@@ -90,7 +90,8 @@ class Card(Flowable):
             dx, dy = (-TICK if x == 0 else TICK), (-TICK if y == 0 else TICK)
             c.line(x + dx, y, x + dx / 3, y)  # cut marks outside the card, on its edge lines
             c.line(x, y + dy, x, y + dy / 3)
-        x, anchor = (CARD_W - PAD, "right") if self.rtl else (PAD, "left")
+        x = CARD_W - PAD if self.rtl else PAD
+        anchor: typeset.Anchor = "right" if self.rtl else "left"
         y = CARD_H - PAD - self.size
         typeset.draw(
             c,

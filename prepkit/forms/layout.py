@@ -48,7 +48,8 @@ class Furniture:
         top = FOOTER_Y + (16 if self.footer_en or self.page_of_en else 10)
         canvas.line(MARGIN, top, width - MARGIN, top)
         start_x, end_x = (width - MARGIN, MARGIN) if self.rtl else (MARGIN, width - MARGIN)
-        start, end = ("right", "left") if self.rtl else ("left", "right")
+        start: typeset.Anchor = "right" if self.rtl else "left"
+        end: typeset.Anchor = "left" if self.rtl else "right"
         y = FOOTER_Y
         numbers = self.page_of.format(page=page, pages=pages)
         typeset.draw(
@@ -77,7 +78,7 @@ class SectionMark(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        self.canv._pk_section = self.furniture  # type: ignore[attr-defined]
+        self.canv._pk_section = self.furniture
 
 
 class NumberedCanvas(Canvas):

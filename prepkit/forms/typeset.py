@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable
 from prepkit.forms import text as _text
 
 Align = Literal["start", "end", "center"]
+Anchor = Literal["left", "right", "center"]
 
 INK = HexColor("#1b1b1b")
 MUTED = HexColor("#5a5a5a")
@@ -48,7 +49,7 @@ def isolate(user_text: str) -> str:
     return _text.isolate(user_text)
 
 
-def _align(look: Look, rtl: bool) -> str:
+def _align(look: Look, rtl: bool) -> Anchor:
     if look.align == "center":
         return "center"
     start_is_left = not rtl
@@ -86,7 +87,7 @@ def draw(
     size: float,
     bold: bool = False,
     color: Color = INK,
-    anchor: Literal["left", "right", "center"] = "left",
+    anchor: Anchor = "left",
     rtl: bool = False,
 ) -> None:
     """One line of text at a baseline; ``anchor`` says which end of the line sits at ``x``."""

@@ -177,7 +177,7 @@ class Writer:
         if self.rtl:  # mirrored: the first column sits on the right
             cells, widths = list(reversed(cells)), list(reversed(widths))
         table = Table([list(cells)], colWidths=list(widths))
-        style = [
+        style: list[tuple[object, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), valign),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -240,7 +240,7 @@ class Writer:
             body = [[WriteLine(22) for _ in headers] for _ in range(blank_rows)]
         if not body:
             return
-        data = [head, *body]
+        data: list[list[object]] = [list(head), *(list(r) for r in body)]
         if self.rtl:
             data = [list(reversed(r)) for r in data]
             widths = list(reversed(widths))
