@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from prepkit.store import Store
@@ -100,3 +100,22 @@ def click_radio(qtbot, page: Page, path: str, value: object) -> None:
 
 def visible_widgets(root: QWidget) -> list[QWidget]:
     return [w for w in root.findChildren(QWidget) if w.isVisibleTo(root)]
+
+
+def answer_box(qtbot, button_text: str) -> None:
+    """Press a button of the next modal box (the remove confirmation) by its text."""
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        assert box is not None
+        for button in box.buttons():  # type: ignore[attr-defined]
+            if button.text() == button_text:
+                button.click()
+                return
+        raise AssertionError(f"no button {button_text!r}")
+
+    QTimer.singleShot(30, press)
+
+
+def new_plan(window: MainWindow) -> None:
+    window.start_new_plan(PASSPHRASE)

@@ -1,0 +1,118 @@
+"""Saving as you type, resuming after a close or a kill, and the passphrase dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from prepkit.store import Store, WrongPassphrase
+from prepkit.ui.dialogs import NewPassphraseDialog, OpenPlanDialog
+from prepkit.ui.saver import DEBOUNCE_MS, SaveState
+from tests.ui.conftest import PASSPHRASE, field, new_plan, type_text
+
+
+def test_typing_is_saved_once_per_burst(qtbot, make_window, store):
+    window = make_window()
+    new_plan(window)
+    window.go("parents")
+    page = window.page("parents")
+    qtbot.mouseClick(page.items.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.saver.state == SaveState.SAVED)
+    before = window.saver.save_count
+    type_text(qtbot, page, "name", "Rosa Mendes Oliveira")
+    assert window.saver.state == SaveState.SAVING
+    assert window.save_label.text() == "Saving…"
+    qtbot.waitUntil(lambda: window.saver.state == SaveState.SAVED, timeout=DEBOUNCE_MS * 5)
+    assert window.saver.save_count == before + 1
+    assert window.save_label.text() == "Saved"
+    assert store.load(window.saver.session).parents[0].name == "Rosa Mendes Oliveira"
+
+
+def fill_until_child(qtbot, window):
+    new_plan(window)
+    window.go("children")
+    page = window.page("children")
+    for name in ("Ana", "Luis"):
+        qtbot.mouseClick(page.items.add_button, Qt.MouseButton.LeftButton)
+        type_text(qtbot, page, "legal_name", name)
+    window.go("if_not_home")
+    window.page("if_not_home").tabs.setCurrentIndex(1)
+    window.go("if_not_home", window.plan.children[1].id)
+    return window.saver.session.household_id
+
+
+def test_resume_after_close(qtbot, make_window):
+    first = make_window()
+    household = fill_until_child(qtbot, first)
+    first.close()  # closing saves at once, without waiting for the debounce
+    second = make_window()
+    assert second.current_page() is second.start
+    second.open_household(household, PASSPHRASE)
+    assert second.current_page().key == "if_not_home"
+    assert second.current_page().current_child_id() == second.plan.children[1].id
+    assert [c.legal_name for c in second.plan.children] == ["Ana", "Luis"]
+
+
+def test_resume_after_kill(qtbot, make_window, store, db_path):
+    first = make_window()
+    household = fill_until_child(qtbot, first)
+    qtbot.waitUntil(lambda: first.saver.state == SaveState.SAVED)
+    # A kill: no closeEvent, no flush.  What the file and the hint hold is all there is.
+    first.saver.session = None
+    store.close()
+    with Store.open(db_path) as reopened:
+        second = make_window(on=reopened)
+        second.open_household(household, PASSPHRASE)
+        assert second.current_page().key == "if_not_home"
+        assert [c.legal_name for c in second.plan.children] == ["Ana", "Luis"]
+        second.close()
+
+
+def test_wrong_passphrase_is_said_in_the_dialog(qtbot, store):
+    from prepkit.plan import Plan
+
+    session = store.create_household(Plan(), PASSPHRASE)
+    dialog = OpenPlanDialog(store.list_households(), store.unlock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, "not the one")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == WrongPassphrase().message.render()
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert dialog.result_value.household_id == session.household_id
+
+
+def test_new_passphrase_needs_length_and_match(qtbot):
+    dialog = NewPassphraseDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.first, "short")
+    assert dialog.strength.value() <= 1
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "at least 8" in dialog.error.text()
+    dialog.first.clear()
+    qtbot.keyClicks(dialog.first, PASSPHRASE)
+    assert dialog.strength.value() >= 3
+    qtbot.keyClicks(dialog.second, PASSPHRASE + "x")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "not the same" in dialog.error.text()
+    dialog.second.clear()
+    qtbot.keyClicks(dialog.second, PASSPHRASE)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert dialog.passphrase() == PASSPHRASE
+
+
+def test_kiosk_has_no_private_section_and_remembers_nothing(qtbot, make_window, db_path):
+    window = make_window(kiosk=True)
+    new_plan(window)
+    window.go("legal")
+    assert window.page("legal").private_form is None
+    assert window.plan.private is None
+    assert not db_path.with_name(db_path.stem + ".ui.json").exists()
+    window.go("parents")
+    assert field(window.page("parents"), "name") is not None
