@@ -61,7 +61,7 @@ def message_keys(catalog: Catalog) -> set[tuple[str, str | None]]:
     return {(_key(m.id), m.context) for m in catalog if m.id}
 
 
-def _key(msgid: str | tuple[str, ...]) -> str:
+def _key(msgid: str | tuple[str, ...] | list[str]) -> str:
     return msgid if isinstance(msgid, str) else "\x00".join(msgid)
 
 
@@ -198,6 +198,7 @@ def update(codes: Iterable[str] | None = None) -> None:
         else:
             catalog = Catalog(locale=i18n.language(code).babel_locale, project="prepkit")
             catalog.update(template, no_fuzzy_matching=True)
+        catalog.fuzzy = False  # a fuzzy header would be dropped from the .mo, charset and all
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as fh:
             write_po(fh, catalog, width=100, ignore_obsolete=True)
@@ -214,8 +215,58 @@ def _ensure_review_header(path: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def todo(code: str) -> list[dict[str, object]]:
+    """The messages of one language still to translate, with where they are used (translators)."""
+    catalog = read(po_path(code))
+    out: list[dict[str, object]] = []
+    for msg in catalog:
+        if not msg.id or (all(_strings(msg.string)) and _strings(msg.string) and not msg.fuzzy):
+            continue
+        entry: dict[str, object] = {"msgid": msg.id if isinstance(msg.id, str) else list(msg.id)}
+        if msg.context:
+            entry["context"] = msg.context
+        entry["where"] = sorted({loc for loc, _line in msg.locations})
+        if msg.auto_comments:
+            entry["note"] = " ".join(msg.auto_comments)
+        if isinstance(msg.id, tuple):
+            entry["plural_forms"] = catalog.num_plurals
+        out.append(entry)
+    return out
+
+
+def fill(code: str, translations: dict[str, str | list[str]]) -> int:
+    """Put translations (msgid -> text, or a list of plural forms) into one .po; returns count."""
+    path = po_path(code)
+    catalog = read(path)
+    done = 0
+    for msg in catalog:
+        if not msg.id:
+            continue
+        key = msg.id if isinstance(msg.id, str) else msg.id[0]
+        if key in translations:
+            value = translations[key]
+            msg.string = tuple(value) if isinstance(msg.id, tuple) else str(value)
+            msg.flags.discard("fuzzy")
+            done += 1
+    with path.open("wb") as fh:
+        write_po(fh, catalog, width=100, ignore_obsolete=True)
+    _ensure_review_header(path)
+    return done
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
+    if command == "todo" and len(argv) == 2:
+        import json
+
+        print(json.dumps(todo(argv[1]), ensure_ascii=False, indent=1))
+        return 0
+    if command == "fill" and len(argv) == 3:
+        import json
+
+        mapping = json.loads(Path(argv[2]).read_text(encoding="utf-8"))
+        print(f"{fill(argv[1], mapping)} messages filled")
+        return 0
     if command == "extract":
         write_pot(extract())
         return 0
@@ -235,7 +286,8 @@ def main(argv: list[str]) -> int:
         for line in found:
             print(line)
         return 1 if found else 0
-    print("usage: python -m prepkit.catalogs extract|update|status|check", file=sys.stderr)
+    print("usage: python -m prepkit.catalogs extract|update [code]|status|check|todo CODE|"
+          "fill CODE FILE.json", file=sys.stderr)
     return 2
 
 

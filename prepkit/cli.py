@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from prepkit import __version__, exchange, i18n, paths
 from prepkit.i18n import N_, Message, _
+from prepkit.plan import Plan
 
 if TYPE_CHECKING:
     from prepkit.store import Store
@@ -125,7 +126,7 @@ def _write_file(path: Path, data: bytes) -> None:
         _fail(N_("The file {path} cannot be written."), path=str(path))
 
 
-def _load_plan_file(path: Path) -> exchange.Plan:
+def _load_plan_file(path: Path) -> Plan:
     raw = _read_file(path)
     if exchange.is_encrypted(raw):
         return exchange.loads_encrypted(raw, read_passphrase(_("Passphrase of the file:")))
@@ -168,7 +169,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         i18n.language(args.lang)
     except i18n.UnknownLanguage:
         _fail(N_("prepkit has no language {code}."), code=args.lang)
-    ids = [d.id for d in render.DOCUMENTS]
+    ids = [kind for kind, _title in render.DOCUMENTS]
     docs = ids if args.doc == "all" else [args.doc]
     if any(d not in ids for d in docs):
         _fail(N_("There is no document called {name}."), name=args.doc)
@@ -214,7 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     def add(name: str, func: Callable[[argparse.Namespace], int], help_: str) -> _Parser:
         p = sub.add_parser(name, help=help_)
         p.set_defaults(func=func)
-        return p  # type: ignore[return-value]
+        assert isinstance(p, _Parser)
+        return p
 
     add("list", cmd_list, _("list the plans kept in the data file"))
     p = add("export", cmd_export, _("save one plan to a plan file"))

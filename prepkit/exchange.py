@@ -84,7 +84,7 @@ def from_data(cls: Any, data: Any, where: str) -> Any:
             _fail(N_("{where} has too many entries."), where=where)
         (item_cls,) = typing.get_args(cls)
         return [from_data(item_cls, v, f"{where}[{i}]") for i, v in enumerate(data)]
-    if dataclasses.is_dataclass(cls):
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls):
         if not isinstance(data, dict):
             _fail(N_("{where} should be an object."), where=where)
         hints = _hints(cls)
@@ -239,7 +239,7 @@ def _schema_for(cls: Any) -> dict[str, Any]:
     if origin is list:
         (item,) = typing.get_args(cls)
         return {"type": "array", "maxItems": MAX_ITEMS, "items": _schema_for(item)}
-    if dataclasses.is_dataclass(cls):
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls):
         hints = _hints(cls)
         schema: dict[str, Any] = {
             "type": "object",

@@ -7,13 +7,15 @@ with only what the project installs.
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QApplication
 
 
-def _app() -> QGuiApplication:
-    app = QGuiApplication.instance()
-    return app if isinstance(app, QGuiApplication) else QGuiApplication([])
+def _app() -> QApplication:
+    # A QApplication (not just a QGuiApplication): the UI tests in the same run need widgets.
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else QApplication([])
 
 
 def render_pages(
