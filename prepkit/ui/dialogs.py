@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from prepkit import crypto, i18n
 from prepkit.i18n import N_, _
+from prepkit.ui import qtsetup
 from prepkit.ui.texts import Texts, mark_user_text
 
 MIN_LENGTH = 8
@@ -66,6 +67,7 @@ class _Dialog(QDialog):
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.ok)
         self.column.addLayout(buttons)
+        qtsetup.align_labels(self)
 
     def passphrase_field(self, msgid: str) -> QLineEdit:
         label = _label(self.texts, msgid)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from prepkit import i18n, paths
 from prepkit.ui import style
@@ -72,3 +72,20 @@ def apply_language(app: QApplication, code: str) -> None:
 def apply_look(app: QApplication, look: style.Look) -> None:
     apply_font(app, look)
     app.setStyleSheet(style.stylesheet(look))
+
+
+def align_labels(root: QWidget) -> None:
+    """Put every label's text on the reading side.
+
+    Qt aligns a plain-text label by the direction of its own text, so an English fallback (a
+    message not yet translated) would sit on the left of an Arabic page; the page's direction
+    is what the reader follows.
+    """
+    rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    side = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) if rtl \
+        else Qt.AlignmentFlag.AlignLeft
+    for label in root.findChildren(QLabel):
+        vertical = label.alignment() & Qt.AlignmentFlag.AlignVertical_Mask
+        if label.alignment() & Qt.AlignmentFlag.AlignHCenter:
+            continue
+        label.setAlignment(side | vertical)

@@ -112,8 +112,8 @@ class MainWindow(QMainWindow):
         self.language_combo.activated.connect(
             lambda i: i18n.set_interface_language(self.language_combo.itemData(i))
         )
-        self.smaller = QPushButton("A−")
-        self.bigger = QPushButton("A+")
+        self.smaller = QPushButton("\u200eA−")
+        self.bigger = QPushButton("\u200eA+")
         self.texts.bind(self.smaller.setToolTip, N_("Smaller text (Ctrl and −)"))
         self.texts.bind(self.bigger.setToolTip, N_("Bigger text (Ctrl and +)"))
         self.texts.bind(self.smaller.setAccessibleName, N_("Smaller text"))
@@ -368,6 +368,7 @@ class MainWindow(QMainWindow):
         index = self.language_combo.findData(code)
         self.language_combo.setCurrentIndex(index)
         self.retranslate()
+        qtsetup.align_labels(self)
         if not self.kiosk:
             self.remember(interface_language=code)
 

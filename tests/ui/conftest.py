@@ -44,6 +44,8 @@ def make_window(store: Store, qtbot, db_path: Path) -> Iterator[Callable[..., Ma
                             state_file=UiStateFile.beside(db_path, kiosk=kiosk))
         qtbot.addWidget(window)
         window.show()
+        window.activateWindow()  # focus moves (and editingFinished fires) only when active
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         made.append(window)
         return window
 
