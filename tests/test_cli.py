@@ -159,3 +159,40 @@ def test_errors_follow_the_interface_language(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setenv("PREPKIT_LANG", "en_XA")
     code, _, err = run(monkeypatch, capsys, "--db", str(tmp_path / "x.sqlite3"), "list")
     assert code == 1 and "⟦" in err
+
+
+def test_render_one_document_with_english(tmp_path: Path, plan_file: Path,
+                                          monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "letter.pdf"
+    code, _, err = run(monkeypatch, capsys, "render", str(plan_file), "--doc", "school-letter",
+                       "--lang", "es", "--with-english", "--paper", "a4", "--out", str(out))
+    assert code == 0, err
+    reader = PdfReader(out)
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Yusuf Haddad" in text and "(508) 555-0142" in text
+    assert round(float(reader.pages[0].mediabox.width)) == 595  # A4
+
+
+def test_render_blank_set_in_arabic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "blank.pdf"
+    code, _, err = run(monkeypatch, capsys, "render", "--blank", "--doc", "all", "--lang", "ar",
+                       "--out", str(out))
+    assert code == 0, err
+    assert len(PdfReader(out).pages) >= 9
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--doc", "passport", "--blank"], "no document called passport"),
+    (["--doc", "all", "--blank", "--lang", "tlh"], "no language tlh"),
+    (["--doc", "all"], "Name a plan file"),
+])
+def test_render_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                       capsys: pytest.CaptureFixture[str], args: list[str], says: str) -> None:
+    code, _, err = run(monkeypatch, capsys, "render", *args, "--out", str(tmp_path / "x.pdf"))
+    assert code == 1 and says in err and not (tmp_path / "x.pdf").exists()
