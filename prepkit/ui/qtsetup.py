@@ -85,7 +85,9 @@ def align_labels(root: QWidget) -> None:
     side = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) if rtl \
         else Qt.AlignmentFlag.AlignLeft
     for label in root.findChildren(QLabel):
-        vertical = label.alignment() & Qt.AlignmentFlag.AlignVertical_Mask
-        if label.alignment() & Qt.AlignmentFlag.AlignHCenter:
+        current = label.alignment()
+        if current & Qt.AlignmentFlag.AlignHCenter:
             continue
-        label.setAlignment(side | vertical)
+        wanted = side | (current & Qt.AlignmentFlag.AlignVertical_Mask)
+        if wanted != current:  # only real changes: fewer calls into Qt on every switch
+            label.setAlignment(wanted)

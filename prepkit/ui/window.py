@@ -32,7 +32,7 @@ from prepkit.plan import Mode, Plan
 from prepkit.ui import qtsetup, style
 from prepkit.ui.dialogs import NewPassphraseDialog, OpenPlanDialog
 from prepkit.ui.pages.base import Page
-from prepkit.ui.pages.start import StartPage
+from prepkit.ui.pages.start import StartPage, picker_name
 from prepkit.ui.saver import Saver, SaveState
 from prepkit.ui.steps import make_steps
 from prepkit.ui.texts import Texts, mark_user_text
@@ -106,14 +106,14 @@ class MainWindow(QMainWindow):
         self.texts.bind(self.language_label.setText, N_("Language"))
         self.language_combo = mark_user_text(QComboBox())
         for lang in i18n.LANGUAGES:
-            self.language_combo.addItem(lang.native_name, lang.code)
+            self.language_combo.addItem(picker_name(lang), lang.code)
         self.language_label.setBuddy(self.language_combo)
         self.texts.bind(self.language_combo.setAccessibleName, N_("Language"))
         self.language_combo.activated.connect(
             lambda i: i18n.set_interface_language(self.language_combo.itemData(i))
         )
-        self.smaller = QPushButton("\u200eA−")
-        self.bigger = QPushButton("\u200eA+")
+        self.smaller = QPushButton("\u200eA−\u200e")
+        self.bigger = QPushButton("\u200eA+\u200e")
         self.texts.bind(self.smaller.setToolTip, N_("Smaller text (Ctrl and −)"))
         self.texts.bind(self.bigger.setToolTip, N_("Bigger text (Ctrl and +)"))
         self.texts.bind(self.smaller.setAccessibleName, N_("Smaller text"))

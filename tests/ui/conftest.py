@@ -10,13 +10,18 @@ from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from prepkit.store import Store
-from prepkit.ui import qtsetup, style
+from prepkit.ui import noneguard, qtsetup, style
 from prepkit.ui.pages.base import Page
 from prepkit.ui.uistate import UiStateFile
 from prepkit.ui.widgets import fields
 from prepkit.ui.window import MainWindow
 
 PASSPHRASE = "blue river 42 lanterns"
+
+
+@pytest.fixture(autouse=True)
+def none_guard() -> None:
+    noneguard.top_up()  # see prepkit/ui/noneguard.py: PySide6 6.12 on Python 3.11
 
 
 @pytest.fixture

@@ -15,6 +15,11 @@ from prepkit.ui.texts import mark_user_text
 COLUMNS = 4
 
 
+def picker_name(lang: i18n.Language) -> str:
+    """The language in itself; plain "English" rather than Babel's "English (United States)"."""
+    return "English" if lang.code == "en" else lang.native_name
+
+
 def is_draft(code: str) -> bool:
     check = getattr(i18n, "is_draft", None)
     try:
@@ -40,11 +45,11 @@ class StartPage(Page):
             cell = QWidget()
             column = QHBoxLayout(cell)
             column.setContentsMargins(0, 0, 0, 0)
-            button = mark_user_text(QPushButton(lang.native_name))
+            button = mark_user_text(QPushButton(picker_name(lang)))
             button.setProperty("role", "language")
             button.setCheckable(True)
             button.setAutoDefault(True)
-            button.setAccessibleName(lang.native_name)
+            button.setAccessibleName(picker_name(lang))
             button.clicked.connect(lambda _c=False, code=lang.code: self._choose(code))
             self.group.addButton(button)
             column.addWidget(button, 1)

@@ -1,0 +1,90 @@
+"""Screenshots of every page of the app in several languages, for docs/screenshots/.
+
+    python tools/screenshots.py [--out docs/screenshots] [--languages en es ar ne]
+
+Runs offscreen (or under xvfb-run) on a throwaway data file with a made-up family, so no real
+plan is ever photographed.  Re-runnable: existing PNGs are overwritten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from prepkit import crypto, i18n
+from prepkit.plan import Caregiver, Child, Contact, Parent, Phone, School
+
+LANGUAGES = ["en", "es", "ar", "ne"]
+
+
+def sample_plan_into(window) -> None:
+    plan = window.plan
+    plan.record.review_by = date(date.today().year + 1, 1, 15)
+    plan.parents += [Parent(name="Rosa Mendes", phones=[Phone(text="(508) 555-0142")]),
+                     Parent(name="Jorge Mendes", phones=[Phone(text="+52 55 1234 5678")])]
+    plan.children += [Child(legal_name="Ana Mendes", school=School(name="Elm Park School")),
+                      Child(legal_name="Luis Mendes")]
+    plan.contacts.append(Contact(name="Ines Costa", relationship="cousin"))
+    plan.caregivers.append(Caregiver(name="Teresa Silva", relationship="aunt"))
+    window.saver.changed()
+    window.show_plan(plan)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--languages", nargs="+", default=LANGUAGES)
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    crypto.DEFAULT_KDF = crypto.KdfParams(time_cost=1, memory_kib=8, parallelism=1)
+
+    from PySide6.QtWidgets import QApplication
+
+    from prepkit.store import Store
+    from prepkit.ui.app import make_app
+    from prepkit.ui.uistate import UiStateFile
+    from prepkit.ui.window import MainWindow
+
+    app = make_app()
+    with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "demo.sqlite3") as store:
+        window = MainWindow(store, state_file=UiStateFile(None))
+        window.resize(1200, 860)
+        window.show()
+        for code in args.languages:
+            i18n.set_interface_language(code)
+            window.show_start()
+            app.processEvents()
+            window.grab().save(str(out / f"{code}-00-start.png"))
+        window.start_new_plan("demo passphrase for screenshots")
+        sample_plan_into(window)
+        for code in args.languages:
+            i18n.set_interface_language(code)
+            for number, key in enumerate(window.step_keys(), start=1):
+                window.go(key)
+                if key == "print":
+                    page = window.current_page()
+                    page.render()
+                    page.wait()
+                    for _ in range(20):
+                        app.processEvents()
+                app.processEvents()
+                path = out / f"{code}-{number:02d}-{key}.png"
+                window.grab().save(str(path))
+            print(f"{code}: {len(window.step_keys()) + 1} screenshots")
+        window.saver.flush()
+        window.close()
+    i18n.set_interface_language(i18n.DEFAULT)
+    QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
