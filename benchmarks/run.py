@@ -1,0 +1,239 @@
+"""prepkit's speed and scale measurements: one command, one table.
+
+    .venv/bin/python benchmarks/run.py            (or: benchmarks/run)
+    .venv/bin/python benchmarks/run.py --quick    (fewer repetitions, smaller store)
+
+Each figure stands beside a floor where one exists: plain reportlab drawing the same text
+(no shaping, no bidi, one font) for documents; plain sqlite3 doing the same writes for saves.
+Ratios say what prepkit's own work costs on top of the floor.  Targets come from the project's
+issues; the table says whether each is met.  Figures are medians of warm runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pypdf import PdfReader  # noqa: E402
+from reportlab.lib.pagesizes import LETTER  # noqa: E402
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+
+from prepkit import crypto, exchange  # noqa: E402
+from prepkit.forms import fonts, render  # noqa: E402
+from prepkit.store import Store  # noqa: E402
+from tests.forms.fixtures import sample_plan  # noqa: E402
+
+
+@dataclass
+class Row:
+    what: str
+    seconds: float
+    floor: float | None = None
+    target: float | None = None
+
+    def cells(self) -> list[str]:
+        ratio = f"{self.seconds / self.floor:6.1f}x" if self.floor else ""
+        floor = _fmt(self.floor) if self.floor is not None else ""
+        if self.target is None:
+            verdict = ""
+        else:
+            verdict = "ok" if self.seconds <= self.target else "MISSED"
+            verdict = f"{verdict} (<= {_fmt(self.target)})"
+        return [self.what, _fmt(self.seconds), floor, ratio, verdict]
+
+
+def _fmt(seconds: float) -> str:
+    if seconds < 0.001:
+        return f"{seconds * 1e6:.0f} us"
+    if seconds < 1:
+        return f"{seconds * 1e3:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+def timed(func: Callable[[], object], repeat: int) -> float:
+    func()  # warm: fonts registered, caches filled
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+# --- floors -------------------------------------------------------------------------------------
+
+
+def page_texts(pdf: bytes) -> list[list[str]]:
+    return [(page.extract_text() or "").splitlines() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def plain_reportlab(pages: list[list[str]], font: str) -> bytes:
+    """The floor: the same lines, page by page, drawn with drawString in one font."""
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=LETTER)
+    for lines in pages:
+        canvas.setFont(font, 10)
+        y = 740.0
+        for line in lines:
+            canvas.drawString(50, y, line)
+            y -= 13
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+# --- measurements ---------------------------------------------------------------------------------
+
+
+def documents(rows: list[Row], repeat: int) -> None:
+    plan = sample_plan()
+    every = [kind for kind, _title in render.DOCUMENTS]
+    fonts.register()
+    for lang, font in (("en", "latin"), ("ar", "arabic"), ("ne", "devanagari"), ("zh_Hans", "han")):
+        seconds = timed(lambda lang=lang: render.render_set(plan, every, lang), repeat)
+        pages = page_texts(render.render_set(plan, every, lang))
+        face = fonts.font_name(font)
+        floor = timed(lambda pages=pages, face=face: plain_reportlab(pages, face), repeat)
+        rows.append(Row(f"full document set, 3 children, {lang} ({len(pages)} pages)",
+                        seconds, floor, 1.5))
+
+
+def batch_letters(rows: list[Row], count: int) -> None:
+    plan = sample_plan()
+    letter = render.render_document(plan, "school-letter", "es", with_english=True)
+    pages = page_texts(letter)
+    per = len(plan.children)
+    batches = max(1, count // per)
+
+    def batch() -> None:
+        for _ in range(batches):
+            render.render_document(plan, "school-letter", "es", with_english=True)
+
+    start = time.perf_counter()
+    batch()
+    seconds = time.perf_counter() - start
+    face = fonts.font_name("latin")
+    start = time.perf_counter()
+    for _ in range(batches):
+        plain_reportlab(pages, face)
+    floor = time.perf_counter() - start
+    target = 30.0 * (batches * per) / 500
+    rows.append(Row(f"{batches * per} school letters (es + English) in one batch", seconds,
+                    floor, target))
+
+
+def autosave(rows: list[Row], repeat: int, folder: Path) -> None:
+    plan = sample_plan()
+    crypto.DEFAULT_KDF = crypto.KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+    with Store.open(folder / "autosave.sqlite3") as store:
+        session = store.create_household(plan, "benchmark passphrase")
+        samples = []
+        for i in range(repeat):
+            plan.parents[0].best_hours = f"after {i} pm"  # one keystroke's change
+            start = time.perf_counter()
+            store.save(session, plan)
+            samples.append(time.perf_counter() - start)
+    payload = exchange.dumps(plan)
+    floor_db = sqlite3.connect(folder / "floor.sqlite3")
+    floor_db.execute("PRAGMA journal_mode=WAL")
+    floor_db.execute("PRAGMA synchronous=NORMAL")
+    floor_db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, blob BLOB)")
+    floor_db.execute("INSERT INTO t VALUES (1, ?)", (payload,))
+    floor_db.commit()
+    floor_samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        with floor_db:
+            floor_db.execute("UPDATE t SET blob = ? WHERE id = 1", (payload,))
+        floor_samples.append(time.perf_counter() - start)
+    floor_db.close()
+    rows.append(Row("autosave, one field changed (encrypt + one transaction)",
+                    statistics.median(samples), statistics.median(floor_samples), 0.005))
+
+
+def big_store(rows: list[Row], households: int, folder: Path) -> None:
+    crypto.DEFAULT_KDF = crypto.KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+    path = folder / "big.sqlite3"
+    plan = sample_plan()
+    with Store.open(path) as store:
+        start = time.perf_counter()
+        ids = [store.create_household(plan, f"pass {i}").household_id for i in range(households)]
+        build = time.perf_counter() - start
+    start = time.perf_counter()
+    store = Store.open(path)
+    opened = time.perf_counter() - start
+    listed = timed(store.list_households, 3)
+    crypto.DEFAULT_KDF = crypto.KdfParams()  # unlock at production strength
+    start = time.perf_counter()
+    session = store.unlock(ids[len(ids) // 2], f"pass {len(ids) // 2}")
+    unlocked = time.perf_counter() - start
+    saved = timed(lambda: store.save(session, plan), 20)
+    store.close()
+    rows.append(Row(f"store of {households} households: create all (fast KDF)", build))
+    rows.append(Row(f"store of {households} households: open", opened))
+    rows.append(Row(f"store of {households} households: list", listed))
+    rows.append(Row(f"store of {households} households: unlock one (Argon2id default)", unlocked))
+    rows.append(Row(f"store of {households} households: save", saved, None, 0.005))
+
+
+def peak_rss_of_batch() -> float:
+    """Peak RSS in MB of a fresh process rendering 60 letters (this process holds more)."""
+    code = "\n".join([
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})",
+        "from tests.forms.fixtures import sample_plan",
+        "from prepkit.forms import render",
+        "p = sample_plan()",
+        "for _ in range(60): render.render_document(p, 'school-letter', 'es', with_english=True)",
+        "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
+    ])
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip().splitlines()[-1]) / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    repeat = 3 if args.quick else 7
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        documents(rows, repeat)
+        batch_letters(rows, 60 if args.quick else 500)
+        autosave(rows, 50 if args.quick else 300, folder)
+        big_store(rows, 500 if args.quick else 10_000, folder)
+        batch_rss = peak_rss_of_batch()
+    header = ["measurement", "prepkit", "floor", "ratio", "target"]
+    table = [header, *[row.cells() for row in rows]]
+    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+    print(f"prepkit benchmarks: {platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, "
+          f"{time.strftime('%Y-%m-%d')}")
+    for i, line in enumerate(table):
+        print("  ".join(cell.ljust(widths[j]) for j, cell in enumerate(line)))
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS: a process rendering 60 letters {batch_rss:.0f} MB; "
+          f"this benchmark process {own:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
