@@ -223,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("household")
     p.add_argument("--out", required=True)
     p.add_argument("--encrypt", action="store_true", help=_("lock the file with a passphrase"))
-    p = add("import", cmd_import, _("keep a plan from a plan file"))
+    p = add("import", cmd_import, _("add a plan from a plan file to this data file"))
     p.add_argument("file")
     p = add("delete", cmd_delete, _("delete a plan for good"))
     p.add_argument("household")

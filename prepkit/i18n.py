@@ -201,8 +201,15 @@ def set_interface_language(code: str) -> None:
         listener(code)
 
 
-def on_interface_language_changed(listener: Callable[[str], None]) -> None:
+def on_interface_language_changed(listener: Callable[[str], None]) -> Callable[[], None]:
+    """Call ``listener`` on every switch; returns the function that stops it (a closed window)."""
     _listeners.append(listener)
+
+    def stop() -> None:
+        if listener in _listeners:
+            _listeners.remove(listener)
+
+    return stop
 
 
 def _(message: str) -> str:

@@ -198,7 +198,8 @@ def completeness(plan: Plan) -> list[Gap]:
                 N_("{name} has no one chosen to come first if you cannot."), child.id, name=name)
         if not child.if_not_home.no_one_there:
             add(rec, Section.IF_NOT_HOME,
-                N_("{name} does not know what to do if no one is home."), child.id, name=name)
+                N_("The plan does not say yet what {name} does if no one is home."), child.id,
+                name=name)
         if not child.school.name.strip():
             add(rec, Section.CHILDREN, N_("{name} has no school in the plan."), child.id,
                 name=name)

@@ -616,3 +616,15 @@ def test_weak_staff_kdf_is_raised_on_unlock(store: Store, monkeypatch: pytest.Mo
     assert crypto.KdfParams.from_json(json.loads(kdf)).memory_kib == 32
     staff = store.unlock_staff("staff pass")
     assert store.load(store.unlock_as_staff(family.household_id, staff)) == marked_plan()
+
+
+def test_resume_hint_lives_in_the_data_file_and_holds_only_small_values(tmp_path: Path) -> None:
+    path = tmp_path / "hint.sqlite3"
+    with Store.open(path) as store:
+        assert store.ui_state() == {}
+        store.set_ui_state({"household_id": "abc", "step": "children", "base_pt": 14})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hint.sqlite3"]
+    with Store.open(path) as store:
+        assert store.ui_state() == {"household_id": "abc", "step": "children", "base_pt": 14}
+        with pytest.raises(ValueError):
+            store.set_ui_state({"x": "y" * 5000})

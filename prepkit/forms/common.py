@@ -81,7 +81,7 @@ def people_table(w: Writer, people: list[Person], numbered: bool = True) -> None
     if w.blank:
         rows = numbered_blank_rows(4, 3)
     w.table(
-        [N_("No."), N_("Name"), N_("Relationship"), N_("Phone numbers")],
+        [N_("Order"), N_("Name"), N_("Relationship"), N_("Phone numbers")],
         rows,
         [0.07, 0.38, 0.22, 0.33],
         blank_rows=4,
@@ -113,7 +113,7 @@ def contacts_table(w: Writer, contacts: list[Contact]) -> None:
         rows = numbered_blank_rows(6, 5)
     w.table(
         [
-            N_("No."),
+            N_("Order"),
             N_("Name"),
             N_("Relationship"),
             N_("Phone numbers"),
@@ -180,7 +180,7 @@ def child_sheet(w: Writer, child: Child) -> None:
             (N_("Religious needs"), child.religious_needs),
             (N_("Routines"), child.routines),
             (N_("Comfort items"), child.comfort_items),
-            (N_("Favourite book or toy"), child.favourites),
+            (N_("Favorite book or toy"), child.favourites),
             (N_("What the child has been told"), child.what_child_was_told),
             (N_("Who the child knows will come"), child.knows_who_comes),
         ]

@@ -107,7 +107,7 @@ class FamilyPlan(Document):
                     (N_("Spoken language"), language_name(parent.spoken_language)),
                     (N_("Reading language"), language_name(parent.reading_language)),
                     (N_("Best hours to call"), parent.best_hours),
-                    (N_("Work"), parent.work_name),
+                    (N_("Workplace"), parent.work_name),
                     (N_("Work phone"), w.phone(parent.work_phone)),
                     (N_("Work schedule"), parent.work_schedule),
                 ]

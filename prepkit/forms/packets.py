@@ -30,7 +30,10 @@ class CaregiverPacket(Document):
     def packet(self, w: Writer, carer: Caregiver) -> None:
         plan = self.plan
         w.title(self.title)
-        w.fields([(N_("For"), carer.name), (N_("Plan made on"), w.date(plan.record.made_on))])
+        w.fields([
+            (N_("Prepared for"), carer.name),
+            (N_("Plan made on"), w.date(plan.record.made_on)),
+        ])
         w.text(
             N_(
                 "Thank you for agreeing to care for our children. Everything you need is in "

@@ -10,21 +10,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from prepkit import i18n
 from prepkit.i18n import _
-from prepkit.ui import noneguard, qtsetup, style
-from prepkit.ui.uistate import UiStateFile
+from prepkit.ui import qtsetup, style
+from prepkit.ui.uistate import UiStateStore
 from prepkit.ui.window import MainWindow
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    noneguard.top_up()
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("prepkit")
-    if noneguard.needed():
-        guard = QTimer(app)
-        guard.timeout.connect(noneguard.top_up)
-        guard.start(1000)
     qtsetup.register_fonts()
     qtsetup.apply_look(app, style.Look())
     return app
@@ -44,8 +39,8 @@ def run(db_path: Path, *, kiosk: bool = False) -> int:
         box.exec()
         return 1
     try:
-        window = MainWindow(store, kiosk=kiosk, state_file=UiStateFile.beside(db_path,
-                                                                             kiosk=kiosk))
+        state = UiStateStore.for_store(store, kiosk=kiosk)
+        window = MainWindow(store, kiosk=kiosk, state_file=state)
         qtsetup.apply_look(app, window.look)
         window.show()
         if window.state.household_id and any(

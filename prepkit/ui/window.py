@@ -4,6 +4,7 @@ page, and Back / Next.  It owns the navigation; the pages own their fields."""
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -36,7 +37,7 @@ from prepkit.ui.pages.start import StartPage, picker_name
 from prepkit.ui.saver import Saver, SaveState
 from prepkit.ui.steps import make_steps
 from prepkit.ui.texts import Texts, mark_user_text
-from prepkit.ui.uistate import UiState, UiStateFile
+from prepkit.ui.uistate import UiState, UiStateStore
 
 SAVE_WORDS = {
     SaveState.NOT_SAVED: N_("Not saved yet"),
@@ -46,8 +47,8 @@ SAVE_WORDS = {
 }
 
 
-def _listen(window: MainWindow) -> None:
-    """Follow language changes for as long as the window lives (i18n keeps listeners forever)."""
+def _listen(window: MainWindow) -> Callable[[], None]:
+    """Follow language changes until the window closes; returns the way to stop."""
     ref = weakref.ref(window)
 
     def listener(code: str) -> None:
@@ -55,16 +56,16 @@ def _listen(window: MainWindow) -> None:
         if alive is not None and shiboken6.isValid(alive):
             alive.language_changed(code)
 
-    i18n.on_interface_language_changed(listener)
+    return i18n.on_interface_language_changed(listener)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Any, *, kiosk: bool = False,
-                 state_file: UiStateFile | None = None) -> None:
+                 state_file: UiStateStore | None = None) -> None:
         super().__init__()
         self.store = store
         self.kiosk = kiosk
-        self.state_file = state_file or UiStateFile(None)
+        self.state_file = state_file or UiStateStore(None)
         self.state = self.state_file.read()
         self.look = style.Look(self.state.base_pt or style.DEFAULT_PT, self.state.high_contrast)
         self.texts = Texts()
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.texts.bind(self.setWindowTitle, N_("Family preparedness plan"))
         self.resize(1100, 780)
-        _listen(self)
+        self._stop_listening = _listen(self)
         if self.state.interface_language and self.state.interface_language != \
                 i18n.interface_language():
             i18n.set_interface_language(self.state.interface_language)
@@ -402,4 +403,5 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() in self.pages:
             page = self.current_page()
             self.remember(step=page.key, child_id=page.current_child_id())
+        self._stop_listening()
         super().closeEvent(event)

@@ -10,18 +10,13 @@ from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from prepkit.store import Store
-from prepkit.ui import noneguard, qtsetup, style
+from prepkit.ui import qtsetup, style
 from prepkit.ui.pages.base import Page
-from prepkit.ui.uistate import UiStateFile
+from prepkit.ui.uistate import UiStateStore
 from prepkit.ui.widgets import fields
 from prepkit.ui.window import MainWindow
 
 PASSPHRASE = "blue river 42 lanterns"
-
-
-@pytest.fixture(autouse=True)
-def none_guard() -> None:
-    noneguard.top_up()  # see prepkit/ui/noneguard.py: PySide6 6.12 on Python 3.11
 
 
 @pytest.fixture
@@ -46,7 +41,7 @@ def make_window(store: Store, qtbot, db_path: Path) -> Iterator[Callable[..., Ma
 
     def make(*, kiosk: bool = False, on: Store | None = None) -> MainWindow:
         window = MainWindow(on or store, kiosk=kiosk,
-                            state_file=UiStateFile.beside(db_path, kiosk=kiosk))
+                            state_file=UiStateStore.for_store(on or store, kiosk=kiosk))
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()  # focus moves (and editingFinished fires) only when active

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from prepkit.store import Store, WrongPassphrase
 from prepkit.ui.dialogs import NewPassphraseDialog, OpenPlanDialog
 from prepkit.ui.saver import DEBOUNCE_MS, SaveState
+from prepkit.ui.uistate import UiStateStore
 from tests.ui.conftest import PASSPHRASE, field, new_plan, type_text
 
 
@@ -58,6 +59,10 @@ def test_resume_after_kill(qtbot, make_window, store, db_path):
     qtbot.waitUntil(lambda: first.saver.state == SaveState.SAVED)
     # A kill: no closeEvent, no flush.  What the file and the hint hold is all there is.
     first.saver.session = None
+    # A killed process writes nothing more: this window object lives on only in the test.
+    first._stop_listening()
+    first.state_file = UiStateStore(None)
+    first.hide()
     store.close()
     with Store.open(db_path) as reopened:
         second = make_window(on=reopened)
@@ -107,12 +112,14 @@ def test_new_passphrase_needs_length_and_match(qtbot):
     assert dialog.passphrase() == PASSPHRASE
 
 
-def test_kiosk_has_no_private_section_and_remembers_nothing(qtbot, make_window, db_path):
+def test_kiosk_has_no_private_section_and_remembers_nothing(qtbot, make_window, store):
     window = make_window(kiosk=True)
     new_plan(window)
     window.go("legal")
     assert window.page("legal").private_form is None
     assert window.plan.private is None
-    assert not db_path.with_name(db_path.stem + ".ui.json").exists()
+    assert store.ui_state() == {}  # a kiosk remembers nothing, not even a step
     window.go("parents")
     assert field(window.page("parents"), "name") is not None
+    window.close()
+    assert store.ui_state() == {}

@@ -81,7 +81,7 @@ class CaregiversPage(ListPage):
         form.note(N_("This app does not give legal advice. Ask legal aid or a lawyer which paper "
                      "is right for your family."))
         form.radios("paper", N_("Which paper did you choose?"), PAPERS)
-        form.choice("paper_status", N_("How far is the paper?"), STATUSES)
+        form.choice("paper_status", N_("Where are you with this paper?"), STATUSES)
         form.date("paper_expires_on", N_("The paper ends on"),
                   check=self._expiry_message)
         form.text("original_kept", N_("Where the signed paper is kept"))

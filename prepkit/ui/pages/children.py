@@ -72,7 +72,7 @@ class ChildrenPage(ListPage):
         form.text("religious_needs", N_("Religious needs"))
         form.area("routines", N_("Routines (sleep, meals, school mornings)"))
         form.text("comfort_items", N_("Comfort items"))
-        form.text("favourites", N_("Favourite book, toy or game"))
+        form.text("favourites", N_("Favorite book, toy or game"))
         form.area("what_child_was_told", N_("What the child has been told about this plan"))
         form.text("knows_who_comes", N_("Who the child knows will come for them"))
 

@@ -44,7 +44,7 @@ class LegalPage(Page):
             private.note(N_("This part is printed only on your own family plan, never on the "
                             "copies for the school or the caregiver."))
             private.text("lawyer_name", N_("Immigration lawyer or accredited representative"))
-            private.phone("lawyer_phone", N_("Their phone"))
+            private.phone("lawyer_phone", N_("Lawyer's or representative's phone"))
             private.text("g28_kept", N_("Where the signed G-28 form is kept"))
             private.text("a_number", N_("A-number"),
                          help=N_("It helps your family find you with the online detainee "

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from prepkit import i18n
 from prepkit.forms.render import DOCUMENTS
-from prepkit.i18n import N_, _
+from prepkit.i18n import N_, _, ngettext
 from prepkit.plan import Plan
 from prepkit.ui.pages.base import Page
 from prepkit.ui.preview import PRINT_DPI, Preview, print_document
@@ -178,8 +178,9 @@ class PrintPage(Page):
         self.progress.hide()
         self.make.setEnabled(True)
         self._enable_output(True)
-        self.status.setText(_("Ready. {n} pages.").format(
-            n=i18n.format_number(self.preview.page_count(), i18n.interface_language())))
+        pages = self.preview.page_count()
+        self.status.setText(ngettext("Ready. {n} page.", "Ready. {n} pages.", pages).format(
+            n=i18n.format_number(pages, i18n.interface_language())))
 
     def _failed(self, _name: str) -> None:
         self.progress.hide()
@@ -227,7 +228,7 @@ class PrintPage(Page):
             path.write_bytes(pdf)
             written.append(path)
         self._log("export")
-        self.status.setText(_("Saved {n} files.").format(
+        self.status.setText(ngettext("Saved {n} file.", "Saved {n} files.", len(written)).format(
             n=i18n.format_number(len(written), i18n.interface_language())))
         return written
 

@@ -112,7 +112,7 @@ class ReviewPage(Page):
             _("Still missing") if self.gaps else _("Nothing important is missing.")
         )
         for button, gap in zip(self.gap_buttons, self.gaps, strict=True):
-            prefix = _("Needed") if gap.severity == validate.Severity.REQUIRED else _("Better")
+            prefix = _("Needed") if gap.severity == validate.Severity.REQUIRED else _("Recommended")
             button.setText(f"{prefix}: {gap.message.render()}")
             button.setAccessibleName(button.text())
             button.setToolTip(_("Go to the page where you can fix this"))
