@@ -50,12 +50,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from prepkit.store import Store
     from prepkit.ui.app import make_app
-    from prepkit.ui.uistate import UiStateFile
+    from prepkit.ui.pages.printing import PrintPage
+    from prepkit.ui.uistate import UiStateStore
     from prepkit.ui.window import MainWindow
 
     app = make_app()
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "demo.sqlite3") as store:
-        window = MainWindow(store, state_file=UiStateFile(None))
+        window = MainWindow(store, state_file=UiStateStore(None))
         window.resize(1200, 860)
         window.show()
         for code in args.languages:
@@ -69,9 +70,9 @@ def main(argv: list[str] | None = None) -> int:
             i18n.set_interface_language(code)
             for number, key in enumerate(window.step_keys(), start=1):
                 window.go(key)
-                if key == "print":
-                    page = window.current_page()
-                    page.render()
+                page = window.current_page()
+                if isinstance(page, PrintPage):
+                    page.make_documents()
                     page.wait()
                     for _ in range(20):
                         app.processEvents()

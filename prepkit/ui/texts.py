@@ -8,6 +8,7 @@ typed is touched (user data is never in here).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
@@ -16,6 +17,16 @@ from prepkit.i18n import _
 # Widgets whose text is the family's own data or a language's own name: the pseudo-language
 # test skips them, everything else must come through the catalog.
 USER_TEXT = "prepkit_user_text"
+
+W = TypeVar("W", bound=QWidget)
+
+
+class Labelled(Protocol):
+    """A widget with a text of its own: buttons, check boxes, labels."""
+
+    def setText(self, text: str, /) -> None: ...
+
+    def setAccessibleName(self, name: str, /) -> None: ...
 
 
 class Texts:
@@ -26,9 +37,9 @@ class Texts:
         self._items.append((setter, msgid))
         setter(_(msgid))
 
-    def label(self, widget: QWidget, msgid: str, *, accessible: bool = True) -> None:
+    def label(self, widget: Labelled, msgid: str, *, accessible: bool = True) -> None:
         """Text, and the same words as accessible name (screen readers read labels too)."""
-        self.bind(widget.setText, msgid)  # type: ignore[attr-defined]
+        self.bind(widget.setText, msgid)
         if accessible:
             self.bind(widget.setAccessibleName, msgid)
 
@@ -37,6 +48,7 @@ class Texts:
             setter(_(msgid))
 
 
-def mark_user_text(widget: QWidget) -> QWidget:
+def mark_user_text(widget: W) -> W:
+    """Mark ``widget`` as showing user data; returns it, with its own type, for chaining."""
     widget.setProperty(USER_TEXT, True)
     return widget

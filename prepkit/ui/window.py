@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
                            ((QKeySequence.StandardKey.ZoomOut,),
                             lambda: self.set_look(self.look.smaller()))):
             for key in keys:
-                QShortcut(QKeySequence(key), self, activated=slot)
+                QShortcut(QKeySequence(key), self, slot)
 
     # --- the plan ------------------------------------------------------------------------------
 
@@ -268,7 +268,10 @@ class MainWindow(QMainWindow):
         return next(page for page in self.pages if page.key == key)
 
     def current_page(self) -> Page:
-        return self.stack.currentWidget()  # type: ignore[return-value]
+        page = self.stack.currentWidget()
+        if not isinstance(page, Page):  # the stack holds the start page and the steps only
+            raise RuntimeError(f"not a page: {page!r}")
+        return page
 
     def show_start(self) -> None:
         self.stack.setCurrentWidget(self.start)
@@ -293,8 +296,9 @@ class MainWindow(QMainWindow):
         self._update_nav()
         self.refresh_steps()
         self.remember(step=key, child_id=page.current_child_id())
-        first = page.scroll.widget().nextInFocusChain()
-        page.scroll.verticalScrollBar().setValue(0)
+        inner = page.scroll_area.widget()  # the page body, set when the page was made
+        first = inner.nextInFocusChain() if inner is not None else None
+        page.scroll_area.verticalScrollBar().setValue(0)
         if first is not None and page.isAncestorOf(first):
             first.setFocus(Qt.FocusReason.TabFocusReason)
 

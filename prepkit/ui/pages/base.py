@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from prepkit.plan import Plan
 from prepkit.ui.saver import Saver
 from prepkit.ui.texts import Texts
+from prepkit.ui.widgets.binding import Owner
 from prepkit.ui.widgets.form import Form
 
 
@@ -49,7 +50,10 @@ class Page(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll = scroll
+        self.scroll_area = scroll
+        # Older name, still read by tests/ui. It hides QWidget.scroll(dx, dy), which nothing
+        # calls on a page; use scroll_area in new code.
+        self.scroll = scroll  # type: ignore[method-assign,assignment]
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 16, 24, 8)
         column.addWidget(self.title)
@@ -59,9 +63,9 @@ class Page(QWidget):
     def changed(self) -> None:
         self.saver.changed()
 
-    def form(self, owner: object) -> Form:
+    def form(self, owner: Owner) -> Form:
         """A form bound to what ``owner()`` returns, added to the page body."""
-        form = Form(owner, self.changed)  # type: ignore[arg-type]
+        form = Form(owner, self.changed)
         self.forms.append(form)
         self.body.addWidget(form)
         return form

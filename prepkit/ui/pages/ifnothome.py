@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from prepkit import validate
 from prepkit.i18n import N_
-from prepkit.plan import NoOneThere, Plan
+from prepkit.plan import IfNotHome, NoOneThere, Plan
 from prepkit.ui.pages.people import person_items
 from prepkit.ui.pages.perchild import PerChildPage
 from prepkit.ui.saver import Saver
@@ -28,7 +28,7 @@ class IfNotHomePage(PerChildPage):
     def __init__(self, plan: Plan, saver: Saver) -> None:
         super().__init__(plan, saver)
         people = lambda: person_items(self.plan)  # noqa: E731 - refreshed on every load
-        child = self.form(lambda: self.child().if_not_home if self.child() else None)
+        child = self.form(self._if_not_home)
         child.pick("first_pickup", N_("Who comes first for the child"), people)
         child.pick("second_pickup", N_("Who comes if the first person cannot"), people)
         child.area("goes_to_address", N_("Where the child will go (address)"))
@@ -59,6 +59,10 @@ class IfNotHomePage(PerChildPage):
                      N_("Bring the caregiver papers to the school and the doctor"))
         family.area("first_hours.notes", N_("Other steps"))
         self.body.addStretch(1)
+
+    def _if_not_home(self) -> IfNotHome | None:
+        child = self.child()
+        return child.if_not_home if child else None
 
     def child_forms(self) -> list:
         return [self.child_form]

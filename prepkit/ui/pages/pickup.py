@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from prepkit import validate
 from prepkit.i18n import N_
-from prepkit.plan import Plan
+from prepkit.plan import PickupAuthorization, Plan
 from prepkit.ui.pages.people import person_name
 from prepkit.ui.pages.perchild import PerChildPage
 from prepkit.ui.saver import Saver
@@ -54,7 +54,7 @@ class PickupPage(PerChildPage):
         column.addWidget(self.people)
         column.addLayout(row)
         self.body.addWidget(self.people_box)
-        cards = self.form(lambda: self.child().pickup if self.child() else None)
+        cards = self.form(self._pickup)
         cards.heading(N_("Emergency cards"))
         cards.note(N_("When did you last give each place an updated emergency card?"))
         cards.date("school_card_updated", N_("School emergency card"))
@@ -62,6 +62,10 @@ class PickupPage(PerChildPage):
         cards.date("after_school_card_updated", N_("After-school emergency card"))
         cards.date("camp_card_updated", N_("Camp emergency card"))
         self.body.addStretch(1)
+
+    def _pickup(self) -> PickupAuthorization | None:
+        child = self.child()
+        return child.pickup if child else None
 
     def load_child(self) -> None:
         super().load_child()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QPoint, QRect, Qt, QThreadPool
+from PySide6.QtGui import QBitmap, QPaintDevice, QPainter, QPolygon, QRegion
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -117,7 +118,7 @@ class PrintPage(Page):
         row.addWidget(choices)
         row.addWidget(self.preview, 1)
         self.body.addLayout(row, 1)
-        self.make.clicked.connect(self.render)
+        self.make.clicked.connect(self.make_documents)
         self.print_button.clicked.connect(self.ask_print)
         self.export_button.clicked.connect(self.ask_export)
         self._enable_output(False)
@@ -150,7 +151,27 @@ class PrintPage(Page):
 
     # --- rendering ---------------------------------------------------------------------------
 
-    def render(self) -> None:
+    @overload
+    def render(self) -> None: ...
+    @overload
+    def render(self, target: QPaintDevice, /, targetOffset: QPoint = ...,
+               sourceRegion: QRegion | QBitmap | QPolygon | QRect = ...,
+               renderFlags: QWidget.RenderFlag = ...) -> None: ...
+    @overload
+    def render(self, painter: QPainter, targetOffset: QPoint, /,
+               sourceRegion: QRegion | QBitmap | QPolygon | QRect = ...,
+               renderFlags: QWidget.RenderFlag = ...) -> None: ...
+
+    def render(self, *args: Any, **kwargs: Any) -> None:
+        """With no arguments, ``make_documents()`` (the older name, still used by tests/ui);
+        with arguments, QWidget.render, painting this page, which the old name used to hide."""
+        if args or kwargs:
+            super().render(*args, **kwargs)
+        else:
+            self.make_documents()
+
+    def make_documents(self) -> None:
+        """Render the chosen documents in the background; the preview shows them when done."""
         documents = self.chosen()
         if not documents:
             self.status.setText(_("Choose at least one document."))

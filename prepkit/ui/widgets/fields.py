@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -78,7 +79,9 @@ class Field(QWidget):
         else:
             self.help.hide()
         if placeholder:
-            self.texts.bind(self.input.setPlaceholderText, placeholder)  # type: ignore[attr-defined]
+            if not isinstance(self.input, (QLineEdit, QPlainTextEdit, QComboBox)):
+                raise TypeError(f"{type(self).__name__} has no place for a placeholder")
+            self.texts.bind(self.input.setPlaceholderText, placeholder)
 
     # --- for subclasses -------------------------------------------------------------------
 
@@ -124,28 +127,26 @@ class Field(QWidget):
 
 class TextField(Field):
     def make_input(self) -> QWidget:
-        edit = mark_user_text(QLineEdit())
-        edit.textEdited.connect(self.write)  # type: ignore[attr-defined]
-        return edit
+        self.edit = mark_user_text(QLineEdit())
+        self.edit.textEdited.connect(self.write)
+        return self.edit
 
     def show_value(self, value: Any) -> None:
-        self.input.setText(value or "")  # type: ignore[attr-defined]
+        self.edit.setText(value or "")
 
 
 class AreaField(Field):
     """Several lines (routines, health notes); Tab moves on, as in every other field."""
 
     def make_input(self) -> QWidget:
-        edit = mark_user_text(QPlainTextEdit())
-        edit.setTabChangesFocus(True)  # type: ignore[attr-defined]
+        self.edit = edit = mark_user_text(QPlainTextEdit())
+        edit.setTabChangesFocus(True)
         edit.setFixedHeight(90)
-        edit.textChanged.connect(  # type: ignore[attr-defined]
-            lambda: self.write(edit.toPlainText())  # type: ignore[attr-defined]
-        )
+        edit.textChanged.connect(lambda: self.write(edit.toPlainText()))
         return edit
 
     def show_value(self, value: Any) -> None:
-        self.input.setPlainText(value or "")  # type: ignore[attr-defined]
+        self.edit.setPlainText(value or "")
 
 
 class PhoneField(Field):
@@ -156,23 +157,21 @@ class PhoneField(Field):
         super().__init__(binding, label, changed, **kw)
 
     def make_input(self) -> QWidget:
-        edit = mark_user_text(QLineEdit())
+        self.edit = edit = mark_user_text(QLineEdit())
         edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         # Phone numbers read left to right in every language.
         edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        edit.textEdited.connect(self._typed)  # type: ignore[attr-defined]
-        edit.editingFinished.connect(  # type: ignore[attr-defined]
-            lambda: self.validate(self.current())
-        )
+        edit.textEdited.connect(self._typed)
+        edit.editingFinished.connect(lambda: self.validate(self.current()))
         return edit
 
     def current(self) -> Phone:
         old = self.binding.get() if self.binding.available() else Phone()
-        return validate.normalize_phone(Phone(text=self.input.text(), kind=old.kind))  # type: ignore[attr-defined]
+        return validate.normalize_phone(Phone(text=self.edit.text(), kind=old.kind))
 
     def _typed(self, text: str) -> None:
         formatted = validate.format_as_you_type(text)
-        edit: QLineEdit = self.input  # type: ignore[assignment]
+        edit = self.edit
         at_end = edit.cursorPosition() == len(text)
         if formatted != text and at_end:
             edit.setText(formatted)
@@ -187,7 +186,7 @@ class PhoneField(Field):
             self._show_message()
 
     def show_value(self, value: Any) -> None:
-        self.input.setText(value.text if value else "")  # type: ignore[attr-defined]
+        self.edit.setText(value.text if value else "")
 
 
 class DateField(Field):
@@ -224,17 +223,17 @@ class CheckField(Field):
     """Yes / no: the label is the checkbox's own text (a separate label would say it twice)."""
 
     def make_input(self) -> QWidget:
-        box = QCheckBox()
-        box.toggled.connect(self.write)
-        return box
+        self.box = QCheckBox()
+        self.box.toggled.connect(self.write)
+        return self.box
 
     def __init__(self, binding: Binding, label: str, changed: Changed, **kw: Any) -> None:
         super().__init__(binding, label, changed, **kw)
         self.label.hide()
-        self.texts.bind(self.input.setText, label)  # type: ignore[attr-defined]
+        self.texts.bind(self.box.setText, label)
 
     def show_value(self, value: Any) -> None:
-        self.input.setChecked(bool(value))  # type: ignore[attr-defined]
+        self.box.setChecked(bool(value))
 
 
 Option = tuple[Any, str]  # (value, msgid)
@@ -248,10 +247,10 @@ class ChoiceField(Field):
         self.options = list(options)
         super().__init__(binding, label, changed, **kw)
         for index, (_value, msgid) in enumerate(self.options):
-            self.texts.bind(lambda text, i=index: self.input.setItemText(i, text), msgid)  # type: ignore[attr-defined]
+            self.texts.bind(partial(self.combo.setItemText, index), msgid)
 
     def make_input(self) -> QWidget:
-        combo = QComboBox()
+        self.combo = combo = QComboBox()
         for value, _msgid in self.options:
             combo.addItem("", value)
         combo.activated.connect(lambda i: self.write(self.options[i][0]))
@@ -259,7 +258,7 @@ class ChoiceField(Field):
 
     def show_value(self, value: Any) -> None:
         values = [v for v, _m in self.options]
-        self.input.setCurrentIndex(values.index(value) if value in values else 0)  # type: ignore[attr-defined]
+        self.combo.setCurrentIndex(values.index(value) if value in values else 0)
 
 
 class RadioField(Field):
@@ -295,13 +294,18 @@ class RadioField(Field):
             explanation.setProperty("role", "help")
             explanation.setContentsMargins(28, 0, 0, 6)
             self.group.addButton(button, index)
-            button.toggled.connect(lambda on, v=value: on and self.write(v))
+            button.toggled.connect(lambda on, v=value: self._toggled(on, v))
             col.addWidget(button)
             col.addWidget(explanation)
             self.buttons.append(button)
             self.explanations.append(explanation)
         box.setFocusProxy(self.buttons[0])
         return box
+
+    def _toggled(self, on: bool, value: Any) -> None:
+        """Only the button that was switched on writes; the one switched off says nothing."""
+        if on:
+            self.write(value)
 
     def show_value(self, value: Any) -> None:
         for button, (v, _t, _e) in zip(self.buttons, self.options, strict=True):
@@ -321,14 +325,14 @@ class PickField(Field):
         super().__init__(binding, label, changed, **kw)
 
     def make_input(self) -> QWidget:
-        combo = mark_user_text(QComboBox())
-        combo.activated.connect(lambda i: self.write(combo.itemData(i) or ""))  # type: ignore[attr-defined]
+        self.combo = combo = mark_user_text(QComboBox())
+        combo.activated.connect(lambda i: self.write(combo.itemData(i) or ""))
         return combo
 
     def show_value(self, value: Any) -> None:
         from prepkit.i18n import _
 
-        combo: QComboBox = self.input  # type: ignore[assignment]
+        combo = self.combo
         combo.clear()
         for data, text, translate in self.items():
             combo.addItem(_(text) if translate else text, data)
