@@ -82,4 +82,4 @@ class ChildrenPage(ListPage):
                             ("times", N_("When to take it")),
                             ("kept_where", N_("Where it is kept"))):
             binding = ItemAttr(self.current, "medications", index, attr, Medication)
-            form.add(fields.TextField(binding, label, self.changed))  # type: ignore[arg-type]
+            form.add(fields.TextField(binding, label, self.changed))

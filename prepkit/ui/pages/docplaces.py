@@ -65,8 +65,7 @@ class DocumentPlacesPage(Page):
         super().__init__(plan, saver)
         form = self.form(lambda: self.plan)
         for kind, label in KINDS:
-            form.add(fields.TextField(PlaceOf(lambda: self.plan, kind), label,  # type: ignore[arg-type]
-                                      self.changed))
+            form.add(fields.TextField(PlaceOf(lambda: self.plan, kind), label, self.changed))
         form.text("documents.copies_held_by", N_("Trusted person who has copies"))
         self.body.addStretch(1)
 

@@ -26,10 +26,10 @@ class LegalPage(Page):
         for index in range(LEGAL_SLOTS):
             form.heading([N_("Legal help 1"), N_("Legal help 2"), N_("Legal help 3")][index])
             form.add(fields.TextField(
-                ItemAttr(owner, "legal_help.contacts", index, "name", LegalContact),  # type: ignore[arg-type]
+                ItemAttr(owner, "legal_help.contacts", index, "name", LegalContact),
                 N_("Name of the office or lawyer"), self.changed))
             form.add(fields.PhoneField(
-                ItemAttr(owner, "legal_help.contacts", index, "phone", LegalContact),  # type: ignore[arg-type]
+                ItemAttr(owner, "legal_help.contacts", index, "phone", LegalContact),
                 N_("Phone"), self.changed))
         form.heading(N_("Be careful with “notarios”"))
         form.note(N_("In the United States a notary public (“notario”) is not a lawyer and cannot "

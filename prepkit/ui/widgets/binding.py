@@ -8,9 +8,20 @@ another parent or child by changing what ``owner`` returns.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 Owner = Callable[[], Any]
+
+
+class FieldBinding(Protocol):
+    """What a field reads and writes through: a Binding, ListSlot or ItemAttr, or a page's own
+    (the documents page's PlaceOf)."""
+
+    def available(self) -> bool: ...
+
+    def get(self) -> Any: ...
+
+    def set(self, value: Any) -> None: ...
 
 
 class Binding:

@@ -32,7 +32,7 @@ from prepkit import validate
 from prepkit.i18n import Message
 from prepkit.plan import Phone
 from prepkit.ui.texts import Texts, mark_user_text
-from prepkit.ui.widgets.binding import Binding, ListSlot
+from prepkit.ui.widgets.binding import Binding, FieldBinding, ListSlot
 from prepkit.ui.widgets.dateedit import OptionalDateEdit
 
 Changed = Callable[[], None]
@@ -43,7 +43,7 @@ class Field(QWidget):
     """The label / input / help / message frame every field shares."""
 
     def __init__(
-        self, binding: Binding | ListSlot, label: str, changed: Changed, *,
+        self, binding: FieldBinding, label: str, changed: Changed, *,
         help: str = "", placeholder: str = "", check: Check | None = None,
     ) -> None:
         super().__init__()
@@ -152,7 +152,7 @@ class AreaField(Field):
 class PhoneField(Field):
     """Formats as the user types; "+" and a country code for numbers abroad."""
 
-    def __init__(self, binding: Binding | ListSlot, label: str, changed: Changed, **kw: Any):
+    def __init__(self, binding: FieldBinding, label: str, changed: Changed, **kw: Any):
         kw.setdefault("check", lambda phone: validate.phone_message(phone.text))
         super().__init__(binding, label, changed, **kw)
 

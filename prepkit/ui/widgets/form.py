@@ -15,7 +15,7 @@ from prepkit import i18n
 from prepkit.i18n import N_
 from prepkit.ui.texts import Texts
 from prepkit.ui.widgets import fields
-from prepkit.ui.widgets.binding import Binding, Owner
+from prepkit.ui.widgets.binding import Binding, ListSlot, Owner
 
 
 def language_items() -> list[tuple[str, str, bool]]:
@@ -115,7 +115,10 @@ class Form(QWidget):
         """The field bound to ``path`` (tests and the review page's jumps use this)."""
         for field in self.fields:
             binding = field.binding
-            name = ".".join(getattr(binding, "path", None) or binding.list_binding.path)  # type: ignore[union-attr]
+            parts: list[str] = getattr(binding, "path", None) or []  # Binding, ItemAttr, PlaceOf
+            if not parts and isinstance(binding, ListSlot):
+                parts = binding.list_binding.path
+            name = ".".join(parts)
             index = getattr(binding, "index", None)
             if name == path or (index is not None and f"{name}.{index}" == path):
                 return field
