@@ -243,12 +243,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def interface_language_from_environment() -> str:
+    """PREPKIT_LANG, else the system's message locale (LC_ALL, LC_MESSAGES, LANG), else English."""
+    explicit = os.environ.get(LANG_ENV, "")
+    if explicit == i18n.PSEUDO:
+        return explicit
+    for tag in (explicit, os.environ.get("LC_ALL", ""), os.environ.get("LC_MESSAGES", ""),
+                os.environ.get("LANG", "")):
+        code = i18n.match_locale(tag) if tag else None
+        if code:
+            return code
+    return i18n.DEFAULT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    interface = os.environ.get(LANG_ENV, i18n.DEFAULT)
-    try:
-        i18n.set_interface_language(interface)
-    except i18n.UnknownLanguage:
-        i18n.set_interface_language(i18n.DEFAULT)
+    i18n.set_interface_language(interface_language_from_environment())
     try:
         args = build_parser().parse_args(argv)
         return int(args.func(args))

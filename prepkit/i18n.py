@@ -109,6 +109,33 @@ def language_codes() -> tuple[str, ...]:
     return tuple(lang.code for lang in LANGUAGES)
 
 
+# Locale names a system may use for our languages that do not start with our code.
+_LOCALE_ALIASES = {"zh": "zh_Hans", "zh_cn": "zh_Hans", "zh_sg": "zh_Hans", "prs": "fa_AF",
+                   "tw": "ak", "pt": "pt_BR"}
+
+
+def match_locale(tag: str) -> str | None:
+    """Our language for a system locale such as ``es_US.UTF-8``, ``pt-BR`` or ``fa_AF``.
+
+    Plain Persian (``fa_IR``) is not Dari and stays unmatched; so does anything we do not have.
+    """
+    name = tag.split(".")[0].split("@")[0].replace("-", "_")
+    if not name or name in ("C", "POSIX"):
+        return None
+    lowered = name.lower()
+    for lang in LANGUAGES:
+        if lowered == lang.code.lower():
+            return lang.code
+    if lowered in _LOCALE_ALIASES:
+        return _LOCALE_ALIASES[lowered]
+    base = lowered.split("_")[0]
+    if base == "fa":
+        return "fa_AF" if lowered == "fa_af" else None
+    if base in _LOCALE_ALIASES:
+        return _LOCALE_ALIASES[base]
+    return base if base in _BY_CODE else None
+
+
 # --- catalogs -------------------------------------------------------------------------------
 
 

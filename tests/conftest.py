@@ -24,6 +24,7 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "userdata"
     monkeypatch.setenv("PREPKIT_DATA_DIR", str(data))
     monkeypatch.delenv("PREPKIT_DB", raising=False)
+    monkeypatch.setenv("PREPKIT_LANG", "en")  # whatever language the machine running us speaks
     return data
 
 

@@ -196,3 +196,21 @@ def test_render_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                        capsys: pytest.CaptureFixture[str], args: list[str], says: str) -> None:
     code, _, err = run(monkeypatch, capsys, "render", *args, "--out", str(tmp_path / "x.pdf"))
     assert code == 1 and says in err and not (tmp_path / "x.pdf").exists()
+
+
+def test_messages_follow_the_system_language_unless_prepkit_lang_says(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from prepkit import i18n
+
+    monkeypatch.delenv("PREPKIT_LANG", raising=False)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "es_US.UTF-8")
+    missing = str(tmp_path / "x.sqlite3")
+    code, _, err = run(monkeypatch, capsys, "--db", missing, "list")
+    expected = i18n.translations("es").gettext("There is no prepkit data file at {path}.")
+    assert code == 1 and expected.format(path=missing) in err
+    monkeypatch.setenv("PREPKIT_LANG", "en")
+    code, _, err = run(monkeypatch, capsys, "--db", missing, "list")
+    assert "There is no prepkit data file" in err

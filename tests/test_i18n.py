@@ -65,3 +65,12 @@ def test_dates_follow_the_document_locale() -> None:
     assert i18n.format_date(day, "es") == "4 de marzo de 2026"
     assert "2026" in i18n.format_date(day, "zh_Hans") and "3" in i18n.format_date(day, "zh_Hans")
     assert i18n.format_date(day, "en") == "March 4, 2026"
+
+
+@pytest.mark.parametrize(("tag", "code"), [
+    ("es_US.UTF-8", "es"), ("pt_BR.UTF-8", "pt_BR"), ("pt-PT", "pt_BR"), ("zh_CN.UTF-8", "zh_Hans"),
+    ("fa_AF", "fa_AF"), ("fa_IR.UTF-8", None), ("prs", "fa_AF"), ("ne_NP.UTF-8", "ne"),
+    ("C.UTF-8", None), ("de_DE.UTF-8", None), ("ar_EG.UTF-8", "ar"), ("kea_CV", "kea"),
+])
+def test_system_locales_map_to_our_languages(tag: str, code: str | None) -> None:
+    assert i18n.match_locale(tag) == code
