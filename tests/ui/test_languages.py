@@ -80,7 +80,7 @@ def test_pseudo_language_walk(qtbot, make_window, store):
     for key in window.step_keys():
         window.go(key)
         page = window.current_page()
-        page.scroll.widget().adjustSize()
+        page.scroll_area.widget().adjustSize()
         assert untranslated(window) == [], key
     # Fields with a message showing, and the documents page after making a preview.
     window.go("parents")
@@ -91,7 +91,7 @@ def test_pseudo_language_walk(qtbot, make_window, store):
     assert untranslated(window) == []
     printing = window.page("print")
     window.go("print")
-    printing.render()
+    printing.make_documents()
     printing.wait()
     qtbot.waitUntil(lambda: printing.result is not None)
     assert untranslated(window) == []

@@ -113,7 +113,7 @@ def test_whole_wizard_two_parents_three_children(qtbot, make_window, store, db_p
     window.go_next()
     printing = window.page("print")
     printing.choose(["school-letter"], "en")
-    printing.render()
+    printing.make_documents()
     assert printing.wait()
     qtbot.waitUntil(lambda: printing.result is not None)
     text = "".join(p.extract_text() for p in pypdf.PdfReader(

@@ -51,9 +51,6 @@ class Page(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area = scroll
-        # Older name, still read by tests/ui. It hides QWidget.scroll(dx, dy), which nothing
-        # calls on a page; use scroll_area in new code.
-        self.scroll = scroll  # type: ignore[method-assign,assignment]
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 16, 24, 8)
         column.addWidget(self.title)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, Qt, QThreadPool
-from PySide6.QtGui import QBitmap, QPaintDevice, QPainter, QPolygon, QRegion
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -150,25 +149,6 @@ class PrintPage(Page):
         return f"{code}+en" if self.with_english.isChecked() and code != "en" else code
 
     # --- rendering ---------------------------------------------------------------------------
-
-    @overload
-    def render(self) -> None: ...
-    @overload
-    def render(self, target: QPaintDevice, /, targetOffset: QPoint = ...,
-               sourceRegion: QRegion | QBitmap | QPolygon | QRect = ...,
-               renderFlags: QWidget.RenderFlag = ...) -> None: ...
-    @overload
-    def render(self, painter: QPainter, targetOffset: QPoint, /,
-               sourceRegion: QRegion | QBitmap | QPolygon | QRect = ...,
-               renderFlags: QWidget.RenderFlag = ...) -> None: ...
-
-    def render(self, *args: Any, **kwargs: Any) -> None:
-        """With no arguments, ``make_documents()`` (the older name, still used by tests/ui);
-        with arguments, QWidget.render, painting this page, which the old name used to hide."""
-        if args or kwargs:
-            super().render(*args, **kwargs)
-        else:
-            self.make_documents()
 
     def make_documents(self) -> None:
         """Render the chosen documents in the background; the preview shows them when done."""
