@@ -58,7 +58,7 @@ class Language:
             return "Dari"
         if self.code == "kea":
             return "Cape Verdean Creole"
-        return Locale.parse(self.babel_locale).get_display_name("en") or self.code
+        return Locale.parse(self.code).get_display_name("en") or self.code
 
     @property
     def is_rtl(self) -> bool:
