@@ -9,6 +9,7 @@ turns every empty value into room to write by hand.
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -40,14 +41,34 @@ SEPARATOR = "   "
 _ISOLATES = ("\u2066", "\u2067", "\u2068")
 
 
+# Text we composed ourselves: no embedding, override or isolate outside our own FSI...PDI
+# pairs, and nothing but clean text inside them.  A typed value carrying its own isolate (an
+# unmatched RLI followed by an RLO, say) does not match, so it cannot pass for one of ours and
+# pull the next field into its reversed run.
+_EMBEDDINGS = "\u202a-\u202e\u2066-\u2069"
+_CONTROLS = "\u061c\u200e\u200f" + _EMBEDDINGS
+_COMPOSED = re.compile(f"(?:[^{_EMBEDDINGS}]|\u2068[^{_CONTROLS}]*\u2069)*", re.S)
+
+
+def composed(value: str) -> bool:
+    """True for text made of our own isolated parts (or with no bidi controls at all)."""
+    return _COMPOSED.fullmatch(value) is not None
+
+
 def ready(value: str) -> str:
     """A value ready to print: typed text is isolated; text already made of isolated parts
     (``Writer.join``, phones) is left alone, because isolating it again would strip the inner
     isolates and let a phone number reorder inside a right-to-left name."""
     value = value.strip()
-    if not value or any(ch in value for ch in _ISOLATES):
+    if not value or (any(ch in value for ch in _ISOLATES) and composed(value)):
         return value
     return typeset.isolate(value)
+
+
+def cell(value: str) -> str:
+    """A table cell: as given unless it carries bidi controls that are not ours; those are
+    typed text, cleaned and isolated like every other typed value."""
+    return value if composed(value) else typeset.isolate(value)
 
 
 class Writer:
@@ -233,7 +254,8 @@ class Writer:
         widths = [self.width * s for s in shares]
         head = [self.label_cell(h, LABEL.but(size=9)) for h in headers]
         body = [
-            [self.para(c, VALUE.but(size=10)) if isinstance(c, str) else c for c in row]
+            [self.para(cell(c), VALUE.but(size=10)) if isinstance(c, str) else c
+             for c in row]
             for row in rows
         ]
         if self.blank and not body:
