@@ -45,6 +45,13 @@ def _fail(msgid: str, **params: object) -> typing.NoReturn:
     raise PlanFileError(Message.of(msgid, **params))
 
 
+def _shown(name: str) -> str:
+    """A name from the file, safe inside a one-line message: short, no line breaks, no
+    control or bidi characters (a crafted key must not rewrite the message around it)."""
+    shown = "".join(ch if ch.isprintable() else "?" for ch in name[:40])
+    return shown + "…" if len(name) > 40 else shown
+
+
 # --- plan <-> plain data ----------------------------------------------------------------------
 
 
@@ -90,7 +97,8 @@ def from_data(cls: Any, data: Any, where: str) -> Any:
         hints = _hints(cls)
         unknown = sorted(set(data) - set(hints))
         if unknown:
-            _fail(N_("{where} has an unknown field: {field}."), where=where, field=unknown[0])
+            _fail(N_("{where} has an unknown field: {field}."), where=where,
+                  field=_shown(unknown[0]))
         kwargs = {name: from_data(hints[name], v, f"{where}.{name}") for name, v in data.items()}
         return cls(**kwargs)
     if isinstance(cls, type) and issubclass(cls, Enum):
@@ -114,6 +122,10 @@ def from_data(cls: Any, data: Any, where: str) -> Any:
             _fail(N_("{where} should be text."), where=where)
         if len(data) > MAX_STRING:
             _fail(N_("{where} is too long."), where=where)
+        try:
+            data.encode("utf-8")  # a lone surrogate (\ud800) parses, but can never be saved
+        except UnicodeEncodeError:
+            _fail(N_("{where} should be text."), where=where)
         return data
     raise TypeError(f"no converter for {cls!r}")  # a programming error, not a bad file
 
@@ -135,7 +147,8 @@ def plan_from_dict(document: Any) -> Plan:
         _fail(N_("This plan file has an unknown version."))
     extra = sorted(set(document) - {"format", "version", "plan"})
     if extra:
-        _fail(N_("{where} has an unknown field: {field}."), where="file", field=extra[0])
+        _fail(N_("{where} has an unknown field: {field}."), where="file",
+              field=_shown(extra[0]))
     if "plan" not in document:
         _fail(N_("This plan file has no plan in it."))
     plan = from_data(Plan, document["plan"], "plan")
@@ -150,13 +163,20 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            _fail(N_("The file repeats the field {field}."), field=key)
+            _fail(N_("The file repeats the field {field}."), field=_shown(key))
         result[key] = value
     return result
 
 
 def _refuse_constant(name: str) -> Any:
     _fail(N_("The file has a number that is not allowed ({value})."), value=name)
+
+
+def _parse_int(digits: str) -> int:
+    # Python refuses int("9" * 5000) with a bare ValueError; no plan holds a number at all.
+    if len(digits) > 30:
+        _fail(N_("The file has a number that is not allowed ({value})."), value=_shown(digits))
+    return int(digits)
 
 
 def parse_json(raw: bytes) -> Any:
@@ -170,7 +190,10 @@ def parse_json(raw: bytes) -> Any:
         _fail(N_("The file is not a text file."))
     try:
         return json.loads(
-            text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_refuse_constant,
+            parse_int=_parse_int,
         )
     except json.JSONDecodeError as exc:
         _fail(N_("The file is damaged or incomplete (line {line})."), line=exc.lineno)
@@ -219,7 +242,12 @@ def loads_encrypted(raw: bytes, passphrase: str) -> Plan:
         blob = base64.b64decode(document["data"], validate=True)
     except (KeyError, TypeError, ValueError):
         _fail(N_("The file is damaged or incomplete (line {line})."), line=1)
-    if not (1 <= kdf.time_cost <= 20 and 8 <= kdf.memory_kib <= 4 * 1024 * 1024):
+    if not (
+        1 <= kdf.time_cost <= 20
+        and 1 <= kdf.parallelism <= 16
+        and 8 * kdf.parallelism <= kdf.memory_kib <= 4 * 1024 * 1024
+        and 8 <= len(kdf.salt) <= 64
+    ):
         _fail(N_("The file is damaged or incomplete (line {line})."), line=1)
     try:
         inner = crypto.unseal(crypto.derive_key(passphrase, kdf), blob, ENCRYPTED_FORMAT.encode())
