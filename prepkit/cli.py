@@ -194,8 +194,54 @@ def cmd_i18n_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _screen_problem() -> Message | None:
+    """Why Qt could not open a window here, said before Qt aborts the process without a word.
+
+    Only Linux and the BSDs need this: elsewhere a desktop session always has a screen.
+    """
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return None
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return None  # chosen explicitly (offscreen, wayland ...): Qt knows what to do
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return Message.of(N_("prepkit needs a screen: start it from the desktop, not from a "
+                             "remote terminal."))
+    if not os.environ.get("WAYLAND_DISPLAY"):
+        missing = _missing_x11_library()
+        if missing:
+            return Message.of(N_("This computer is missing a system part that prepkit needs "
+                                 "({name}). Ask whoever looks after it to install it."),
+                              name=missing)
+    return None
+
+
+def _missing_x11_library() -> str:
+    """The system library Qt's X11 plugin cannot load, found by loading it as Qt would."""
+    import ctypes
+    import ctypes.util
+    import re
+
+    import PySide6
+
+    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    if not plugin.is_file():
+        return ""
+    try:
+        ctypes.CDLL(str(plugin))
+    except OSError as exc:
+        found = re.search(r"(lib[\w.+-]+\.so[\w.]*)", str(exc))
+        return found.group(1) if found else "libxcb"
+    if not ctypes.util.find_library("xcb-cursor"):  # loaded only at run time by the plugin
+        return "libxcb-cursor0"
+    return ""
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from prepkit.ui.app import run
+
+    problem = _screen_problem()
+    if problem is not None:
+        raise CliError(problem)
 
     db = paths.default_db_path(args.db)
     return run(db, kiosk=args.kiosk)

@@ -214,3 +214,12 @@ def test_messages_follow_the_system_language_unless_prepkit_lang_says(
     monkeypatch.setenv("PREPKIT_LANG", "en")
     code, _, err = run(monkeypatch, capsys, "--db", missing, "list")
     assert "There is no prepkit data file" in err
+
+
+def test_no_screen_is_a_message_not_an_abort(monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    code, _, err = run(monkeypatch, capsys)
+    assert code == 1 and "needs a screen" in err and err.count("\n") == 1
