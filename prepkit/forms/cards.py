@@ -53,10 +53,39 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+def _split_word(word: str, width: float, size: float, bold: bool) -> list[str]:
+    """A word wider than the card (a long name typed without spaces) in pieces that fit; each
+    piece closes the isolates it is inside and the next reopens them, so none leaks."""
+    if typeset.width(word, size, bold=bold) <= width:
+        return [word]
+    pieces: list[str] = []
+    current, shown, stack = "", False, []
+    for ch in word:
+        if ch in "\u2066\u2067\u2068":
+            stack.append(ch)
+            current += ch
+            continue
+        if ch == "\u2069":
+            if stack:
+                stack.pop()
+            current += ch
+            continue
+        closing = "\u2069" * len(stack)
+        if shown and typeset.width(current + ch + closing, size, bold=bold) > width:
+            pieces.append(current + closing)
+            current = "".join(stack)
+        current += ch
+        shown = True
+    if current:
+        pieces.append(current)
+    return pieces
+
+
 def wrap(text: str, width: float, size: float, bold: bool) -> list[str]:
     lines: list[str] = []
     current = ""
-    for word in _tokens(text):
+    words = [p for word in _tokens(text) for p in _split_word(word, width, size, bold)]
+    for word in words:
         trial = f"{current} {word}" if current else word
         if current and typeset.width(trial, size, bold=bold) > width:
             lines.append(current)
