@@ -6,6 +6,7 @@ from prepkit.plan import Plan
 from prepkit.ui.pages.base import Page
 from prepkit.ui.pages.caregivers import CaregiversPage
 from prepkit.ui.pages.children import ChildrenPage
+from prepkit.ui.pages.communication import CommunicationPage
 from prepkit.ui.pages.contacts import ContactsPage
 from prepkit.ui.pages.docplaces import DocumentPlacesPage
 from prepkit.ui.pages.family import FamilyPage
@@ -30,6 +31,7 @@ def make_steps(plan: Plan, saver: Saver, store: object, *, kiosk: bool) -> list[
         DocumentPlacesPage(plan, saver),
         MoneyPage(plan, saver),
         LegalPage(plan, saver, kiosk=kiosk),
+        CommunicationPage(plan, saver),
         ReviewPage(plan, saver),
     ]
     try:

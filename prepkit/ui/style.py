@@ -72,5 +72,7 @@ def stylesheet(look: Look) -> str:
     QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
     QPushButton[role="gap"] {{ text-align: left; border: none; color: {accent};
         text-decoration: underline; background: transparent; }}
+    QFrame[role="row"] {{ border: 1px solid {border}; border-radius: 6px; }}
+    QLabel[role="subheading"] {{ font-weight: bold; }}
     QFrame[role="sidepanel"] QLabel, QFrame[role="bar"] QLabel {{ background: {panel}; }}
     """

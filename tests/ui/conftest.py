@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from prepkit.store import Store
@@ -14,6 +14,8 @@ from prepkit.ui import qtsetup, style
 from prepkit.ui.pages.base import Page
 from prepkit.ui.uistate import UiStateStore
 from prepkit.ui.widgets import fields
+from prepkit.ui.widgets.form import Form
+from prepkit.ui.widgets.rowlist import RowList
 from prepkit.ui.window import MainWindow
 
 PASSPHRASE = "blue river 42 lanterns"
@@ -66,7 +68,21 @@ def field(page: Page, path: str) -> fields.Field:
 
 def type_text(qtbot, page: Page, path: str, text: str) -> None:
     """Type like a user: real key presses for ASCII, an edit signal for other scripts."""
-    widget = field(page, path).input
+    type_into(qtbot, field(page, path), text)
+
+
+def add_row(qtbot, rows: RowList) -> Form:
+    """Press a row list's Add button; returns the new row's form."""
+    qtbot.mouseClick(rows.add_button, Qt.MouseButton.LeftButton)
+    return rows.forms[-1]
+
+
+def row_field(rows: RowList, index: int, path: str) -> fields.Field:
+    return rows.forms[index].field(path)
+
+
+def type_into(qtbot, the_field: fields.Field, text: str) -> None:
+    widget = the_field.input
     widget.setFocus()
     if text.isascii():
         if hasattr(widget, "selectAll"):

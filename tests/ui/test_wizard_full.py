@@ -11,7 +11,15 @@ from PySide6.QtWidgets import QApplication
 
 from prepkit.plan import CaregiverPaper, NoOneThere, PaperStatus
 from prepkit.store import Store
-from tests.ui.conftest import PASSPHRASE, choose, click_radio, set_date, type_text
+from tests.ui.conftest import (
+    PASSPHRASE,
+    add_row,
+    choose,
+    click_radio,
+    set_date,
+    type_into,
+    type_text,
+)
 
 PARENTS = [("Rosa Mendes", "5085550142"), ("Jorge Mendes", "+52 55 1234 5678")]
 CHILDREN = [("Ana Mendes", "Elm Park School", "12"), ("Luis Mendes", "Elm Park School", "12"),
@@ -64,7 +72,8 @@ def test_whole_wizard_two_parents_three_children(qtbot, make_window, store, db_p
         type_text(qtbot, children, "school.name", school)
         type_text(qtbot, children, "bus_route", bus)
         type_text(qtbot, children, "allergies", "peanuts" if name.startswith("Ana") else "")
-        type_text(qtbot, children, "medications.0.name", "inhaler")
+        medicine = add_row(qtbot, children.medicines)
+        type_into(qtbot, medicine.field("name"), "inhaler")
     set_date(children, "birth_date", QDate(2015, 3, 9))
 
     window.go_next()
@@ -101,8 +110,14 @@ def test_whole_wizard_two_parents_three_children(qtbot, make_window, store, db_p
     qtbot.mouseClick(window.page("money").skip, Qt.MouseButton.LeftButton)
     assert window.current_page().key == "legal"
     legal = window.page("legal")
-    type_text(qtbot, legal, "legal_help.contacts.0.name", "Legal aid office")
-    type_text(qtbot, legal, "legal_help.contacts.0.phone", "6175550100")
+    office = add_row(qtbot, legal.contacts)
+    type_into(qtbot, office.field("name"), "Legal aid office")
+    type_into(qtbot, office.field("phone"), "6175550100")
+
+    window.go_next()
+    communication = window.page("communication")
+    type_into(qtbot, add_row(qtbot, communication.numbers).field(""), "6175550100")
+    type_text(qtbot, communication, "communication.meeting_place", "the library on Main St")
 
     window.go_next()
     review = window.page("review")
@@ -124,6 +139,7 @@ def test_whole_wizard_two_parents_three_children(qtbot, make_window, store, db_p
     assert "sunflower" not in text  # the code word is never on the school letter
     exported = printing.export_to(tmp_path)
     assert [p.name for p in exported] == ["school-letter-en.pdf"]
+    letter = printing.result.each["school-letter"]
 
     expected_plan = copy.deepcopy(window.plan)
     session_id = window.saver.session.household_id
@@ -137,6 +153,8 @@ def test_whole_wizard_two_parents_three_children(qtbot, make_window, store, db_p
         session = again.unlock(session_id, PASSPHRASE)
         saved = again.load(session)
         copies = again.copies(session)
+        kept = again.list_pdfs(session)
+        kept_pdf = again.get_pdf(session, kept[0].id)
     assert saved == expected_plan
     assert [p.name for p in saved.parents] == [p[0] for p in PARENTS]
     assert saved.parents[1].phones[0].e164 == "+525512345678"
@@ -158,3 +176,8 @@ def test_whole_wizard_two_parents_three_children(qtbot, make_window, store, db_p
     assert saved.legal_help.contacts[0].phone.e164 == "+16175550100"
     assert saved.record.family_language == "es"
     assert [(c.document, c.action) for c in copies] == [("school_letter", "export")]
+    # The exported letter is kept, sealed, for a reprint: the very same bytes come back.
+    assert [(k.document, k.language) for k in kept] == [("school_letter", "en")]
+    assert kept_pdf == letter
+    assert saved.communication.memorize[0].e164 == "+16175550100"
+    assert saved.communication.meeting_place == "the library on Main St"

@@ -9,11 +9,8 @@ from prepkit import validate
 from prepkit.i18n import N_
 from prepkit.plan import Child, Medication
 from prepkit.ui.pages.listpage import ListPage
-from prepkit.ui.widgets import fields
-from prepkit.ui.widgets.binding import ItemAttr
 from prepkit.ui.widgets.form import Form
-
-MEDICATION_SLOTS = 2
+from prepkit.ui.widgets.rowlist import ListOps
 
 
 class ChildrenPage(ListPage):
@@ -63,8 +60,11 @@ class ChildrenPage(ListPage):
         form.text("insurance_card_kept", N_("Where the insurance card is kept"))
         form.area("allergies", N_("Allergies"))
         form.area("conditions", N_("Health conditions"))
-        for index in range(MEDICATION_SLOTS):
-            self._medication(form, index)
+        form.heading(N_("Medicines"))
+        self.medicines = form.rows(
+            ListOps(self._medications, Medication), self._medication,
+            add_text=N_("Add a medicine"), item_text=N_("Medicine {n}"),
+            confirm_text=N_("Remove {name}? What you wrote about it will be deleted."))
         form.area("special_needs", N_("IEP, 504 plan or other special needs"))
         form.area("health_note_for_school", N_("Health note the school may see"))
         form.heading(N_("Daily life and comfort"))
@@ -76,10 +76,13 @@ class ChildrenPage(ListPage):
         form.area("what_child_was_told", N_("What the child has been told about this plan"))
         form.text("knows_who_comes", N_("Who the child knows will come for them"))
 
-    def _medication(self, form: Form, index: int) -> None:
-        form.heading(N_("Medicine 1") if index == 0 else N_("Medicine 2"))
-        for attr, label in (("name", N_("Medicine name")), ("dose", N_("How much")),
-                            ("times", N_("When to take it")),
-                            ("kept_where", N_("Where it is kept"))):
-            binding = ItemAttr(self.current, "medications", index, attr, Medication)
-            form.add(fields.TextField(binding, label, self.changed))
+    def _medications(self) -> list[Medication] | None:
+        child = self.current()
+        return child.medications if child is not None else None
+
+    @staticmethod
+    def _medication(form: Form) -> None:
+        form.text("name", N_("Medicine name"))
+        form.text("dose", N_("How much"))
+        form.text("times", N_("When to take it"))
+        form.text("kept_where", N_("Where it is kept"))

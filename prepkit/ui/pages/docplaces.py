@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from prepkit.i18n import N_
@@ -9,6 +10,8 @@ from prepkit.plan import DocumentKind, DocumentPlace, Plan
 from prepkit.ui.pages.base import Page
 from prepkit.ui.saver import Saver
 from prepkit.ui.widgets import fields
+from prepkit.ui.widgets.form import Form
+from prepkit.ui.widgets.rowlist import ListOps
 
 KINDS = [
     (DocumentKind.BIRTH_CERTIFICATES, N_("Birth certificates")),
@@ -55,6 +58,42 @@ class PlaceOf:
         place.kept_where = value
 
 
+class OtherPlaces(ListOps):
+    """The "other" papers: rows of their own, kept among the plan's document places."""
+
+    def __init__(self, plan: Callable[[], Plan]) -> None:
+        super().__init__(self._others, lambda: DocumentPlace(kind=DocumentKind.OTHER))
+        self.plan = plan
+
+    def _places(self) -> list[DocumentPlace]:
+        return self.plan().documents.places
+
+    def _others(self) -> list[DocumentPlace]:
+        return [p for p in self._places() if p.kind == DocumentKind.OTHER]
+
+    def add(self) -> None:
+        self._places().append(self.factory())
+
+    def _at(self, place: DocumentPlace) -> int:
+        return next(i for i, p in enumerate(self._places()) if p is place)
+
+    def remove(self, index: int) -> None:
+        others = self._others()
+        if 0 <= index < len(others):
+            self._places().pop(self._at(others[index]))
+
+    def move(self, index: int, offset: int) -> int:
+        others = self._others()
+        if not 0 <= index < len(others):
+            return index
+        target = max(0, min(len(others) - 1, index + offset))
+        if target != index:
+            places = self._places()
+            a, b = self._at(others[index]), self._at(others[target])
+            places[a], places[b] = places[b], places[a]
+        return target
+
+
 class DocumentPlacesPage(Page):
     key = "documents_where"
     title_text = N_("Where the documents are")
@@ -66,8 +105,19 @@ class DocumentPlacesPage(Page):
         form = self.form(lambda: self.plan)
         for kind, label in KINDS:
             form.add(fields.TextField(PlaceOf(lambda: self.plan, kind), label, self.changed))
+        form.heading(N_("Other papers"))
+        self.others = form.rows(
+            OtherPlaces(lambda: self.plan), self._other,
+            add_text=N_("Add another paper"), item_text=N_("Other paper {n}"),
+            confirm_text=N_("Remove {name}? What you wrote about it will be deleted."))
         form.text("documents.copies_held_by", N_("Trusted person who has copies"))
         self.body.addStretch(1)
+
+    @staticmethod
+    def _other(form: Form) -> None:
+        form.text("label", N_("What paper it is"),
+                  placeholder=N_("For example: the children's vaccine cards from home"))
+        form.text("kept_where", N_("Where it is kept"))
 
     def is_complete(self, plan: Plan) -> bool:
         return any(p.kept_where.strip() for p in plan.documents.places)

@@ -1,4 +1,5 @@
-"""A. About the plan: when it was made, when to look at it again, the family's language."""
+"""A. About the plan: when it was made, when to look at it again, the languages of the printed
+copies, and who has a copy (to replace or take back every copy when the plan changes)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from typing import Any
 
 from prepkit import validate
 from prepkit.i18n import N_
-from prepkit.plan import Plan
+from prepkit.plan import CopyHolder, Plan
 from prepkit.ui.pages.base import Page
 from prepkit.ui.saver import Saver
+from prepkit.ui.widgets.form import Form
+from prepkit.ui.widgets.rowlist import ListOps
 
 
 class FamilyPage(Page):
@@ -27,7 +30,25 @@ class FamilyPage(Page):
                   check=self._review_message)
         form.language("record.family_language", N_("Language the family reads best"),
                       help=N_("The printed copies are made in this language."))
+        form.languages("record.copy_languages", N_("Other languages for the printed copies"),
+                       help=N_("Tick a language if someone who gets a copy reads it better, "
+                               "for example the caregiver."))
+        form.heading(N_("Who has a copy"))
+        form.note(N_("Write down who gets each printed copy: the caregiver, the school, the "
+                     "doctor, the dentist. If the plan changes, you will know whom to give "
+                     "the new copy."))
+        self.distribution = form.rows(
+            ListOps(lambda: self.plan.record.distribution, CopyHolder), self._copy,
+            add_text=N_("Add a copy given"), item_text=N_("Copy {n}"),
+            confirm_text=N_("Remove {name}? What you wrote about it will be deleted."))
         self.body.addStretch(1)
+
+    @staticmethod
+    def _copy(form: Form) -> None:
+        form.text("holder", N_("Who has it"), placeholder=N_("For example: Elm Park School"))
+        form.text("document", N_("Which paper"),
+                  placeholder=N_("For example: school pick-up letter"))
+        form.date("given_on", N_("Date given"))
 
     def _review_message(self, value: Any) -> Any:
         return validate.review_date_message(self.plan.record.made_on, value)

@@ -46,8 +46,6 @@ class IfNotHomePage(PerChildPage):
         family.text("code_word", N_("Family code word"),
                     help=N_("A secret word the children and the trusted adults know. "
                             "It is never printed on the school letter."))
-        family.text("communication.meeting_place", N_("Meeting place"))
-        family.check("communication.text_first", N_("Send a text message first, then call"))
         family.heading(N_("The caregiver's first hours"))
         family.note(N_("Tick what the caregiver should do in the first 1 to 3 days."))
         family.check("first_hours.call_legal_help", N_("Call the lawyer or legal aid"))

@@ -6,10 +6,8 @@ from prepkit.i18n import N_
 from prepkit.plan import LegalContact, Mode, Plan, PrivateSection
 from prepkit.ui.pages.base import Page
 from prepkit.ui.saver import Saver
-from prepkit.ui.widgets import fields
-from prepkit.ui.widgets.binding import ItemAttr
-
-LEGAL_SLOTS = 3
+from prepkit.ui.widgets.form import Form
+from prepkit.ui.widgets.rowlist import ListOps
 
 
 class LegalPage(Page):
@@ -22,15 +20,10 @@ class LegalPage(Page):
         super().__init__(plan, saver)
         self.kiosk = kiosk
         form = self.form(lambda: self.plan)
-        owner = lambda: self.plan  # noqa: E731
-        for index in range(LEGAL_SLOTS):
-            form.heading([N_("Legal help 1"), N_("Legal help 2"), N_("Legal help 3")][index])
-            form.add(fields.TextField(
-                ItemAttr(owner, "legal_help.contacts", index, "name", LegalContact),
-                N_("Name of the office or lawyer"), self.changed))
-            form.add(fields.PhoneField(
-                ItemAttr(owner, "legal_help.contacts", index, "phone", LegalContact),
-                N_("Phone"), self.changed))
+        self.contacts = form.rows(
+            ListOps(lambda: self.plan.legal_help.contacts, LegalContact), self._contact,
+            add_text=N_("Add a legal help number"), item_text=N_("Legal help {n}"),
+            confirm_text=N_("Remove {name}? What you wrote about it will be deleted."))
         form.heading(N_("Be careful with “notarios”"))
         form.note(N_("In the United States a notary public (“notario”) is not a lawyer and cannot "
                      "give legal advice. Get help only from a lawyer or an accredited "
@@ -52,6 +45,11 @@ class LegalPage(Page):
             private.phone("consulate_phone", N_("Consulate phone"))
             self.private_form = private
         self.body.addStretch(1)
+
+    @staticmethod
+    def _contact(form: Form) -> None:
+        form.text("name", N_("Name of the office or lawyer"))
+        form.phone("phone", N_("Phone"))
 
     def _private(self) -> PrivateSection | None:
         if self.kiosk or self.plan.mode == Mode.KIOSK:

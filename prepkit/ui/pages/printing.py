@@ -53,6 +53,8 @@ class PrintPage(Page):
         self.pool.setMaxThreadCount(1)
         self.result: RenderResult | None = None
         self.job: RenderJob | None = None
+        self.kept_for: RenderResult | None = None  # the set whose PDFs are in the store
+        self.kept_pdfs: dict[str, str] = {}  # document -> the store's PDF id
 
         choices = QWidget()
         column = QVBoxLayout(choices)
@@ -241,6 +243,14 @@ class PrintPage(Page):
         lang = f"{req.language}+en" if req.with_english and req.language != "en" else req.language
         for kind in req.documents:
             self.store.log_copy(session, log_label(kind), lang, action, self.for_whom.text())
+        # The PDFs themselves are kept too (sealed with the household key), once per set
+        # made, so a copy can be printed again later exactly as it was handed out.
+        if self.kept_for is not self.result:
+            self.kept_pdfs = {
+                kind: self.store.put_pdf(session, log_label(kind), lang, pdf)
+                for kind, pdf in self.result.each.items()
+            }
+            self.kept_for = self.result
 
     def load(self, plan: Plan) -> None:
         super().load(plan)

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
+from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from prepkit import i18n, validate
 from prepkit.i18n import N_, _
-from prepkit.plan import Plan
+from prepkit.plan import DocumentKind, Phone, Plan
 from prepkit.ui.pages.base import Page
+from prepkit.ui.pages.caregivers import PAPERS, STATUSES
+from prepkit.ui.pages.docplaces import KINDS
+from prepkit.ui.pages.ifnothome import NO_ONE_THERE
 from prepkit.ui.pages.people import person_name
 from prepkit.ui.saver import Saver
 
@@ -27,41 +33,131 @@ SECTION_PAGES = {
 MIXED_TEXT = "prepkit_mixed_text"  # catalog headings around the family's own words
 
 
-def _rows(title: str, rows: list[tuple[str, str]]) -> str:
+def _rows(title: str, rows: list[tuple[str, str]], page: str = "") -> str:
+    """A section: its heading (with a "Change" link to its page), then every filled line."""
     lines = "".join(
         f"<div>{html.escape(_(label))}: <b>{html.escape(value)}</b></div>"
         for label, value in rows if value.strip()
     )
-    return f"<h3>{html.escape(_(title))}</h3>{lines or html.escape(_('Nothing written yet.'))}"
+    link = (f' <a href="{page}" style="font-size: small">{html.escape(_("Change"))}</a>'
+            if page else "")
+    empty = f"<div>{html.escape(_('Nothing written yet.'))}</div>"
+    return f"<h3>{html.escape(_(title))}{link}</h3>{lines or empty}"
+
+
+def _date(value: date | None) -> str:
+    return i18n.format_date(value, i18n.interface_language()) if value else ""
+
+
+def _phones(phones: list[Phone]) -> str:
+    return ", ".join(p.text for p in phones if p.text.strip())
+
+
+def _language(code: str) -> str:
+    try:
+        return i18n.language(code).native_name if code else ""
+    except ValueError:
+        return code
+
+
+def _option(options: Sequence[tuple[object, ...]], value: object) -> str:
+    return next((_(str(o[1])) for o in options if o[0] == value and o[0]), "")
+
+
+def _yes(on: bool) -> str:
+    return _("Yes") if on else ""
 
 
 def summary(plan: Plan) -> str:
-    code = i18n.interface_language()
+    """The whole plan by section, A to L, in the interface language around the family's words."""
     rec = plan.record
     parts = [_rows(N_("About this plan"), [
-        (N_("Date the plan was made"), i18n.format_date(rec.made_on, code) if rec.made_on else ""),
-        (N_("Look at the plan again by"),
-         i18n.format_date(rec.review_by, code) if rec.review_by else ""),
-    ])]
-    parts.append(_rows(N_("Parents and guardians"),
-                       [(N_("Full name"), p.name) for p in plan.parents]))
+        (N_("Date the plan was made"), _date(rec.made_on)),
+        (N_("Look at the plan again by"), _date(rec.review_by)),
+        (N_("Language the family reads best"), _language(rec.family_language)),
+        (N_("Other languages for the printed copies"),
+         ", ".join(_language(c) for c in rec.copy_languages)),
+        *[(N_("Who has a copy"), " · ".join(x for x in (h.holder, h.document, _date(h.given_on))
+                                            if x.strip()))
+          for h in rec.distribution],
+    ], "family")]
+    for parent in plan.parents:
+        parts.append(_rows(N_("Parents and guardians"), [
+            (N_("Full name"), parent.name),
+            (N_("Phone"), _phones(parent.phones)),
+            (N_("Language they speak best"), _language(parent.spoken_language)),
+            (N_("Best hours to call"), parent.best_hours),
+        ], "parents"))
+    if not plan.parents:
+        parts.append(_rows(N_("Parents and guardians"), [], "parents"))
     for child in plan.children:
         names = ", ".join(person_name(plan, pid) for pid in child.pickup.authorized)
+        nh = child.if_not_home
         parts.append(_rows(N_("Child"), [
             (N_("Full legal name"), child.legal_name),
+            (N_("Name the child answers to"), child.called_name),
+            (N_("Date of birth"), _date(child.birth_date)),
             (N_("School name"), child.school.name),
-            (N_("Bus route"), child.bus_route),
+            (N_("Grade"), child.school.grade),
+            (N_("Teacher"), child.school.teacher),
+            (N_("Bus route"), " · ".join(x for x in (child.bus_route, child.bus_stop) if x)),
+            (N_("After-school program or child care"), child.after_school.name),
+            (N_("Doctor"), child.doctor.name),
             (N_("Allergies"), child.allergies),
+            (N_("Health conditions"), child.conditions),
+            (N_("Medicines"), ", ".join(
+                " ".join(x for x in (m.name, m.dose, m.times) if x) for m in child.medications
+                if m.name.strip())),
             (N_("Who may pick up"), names),
-            (N_("Who comes first for the child"),
-             person_name(plan, child.if_not_home.first_pickup)),
-        ]))
-    parts.append(_rows(N_("Emergency contacts"),
-                       [(N_("Full name"), c.name) for c in plan.contacts]))
-    parts.append(_rows(N_("Caregivers"), [(N_("Full name"), c.name) for c in plan.caregivers]))
-    parts.append(_rows(N_("Legal help"),
-                       [(N_("Name of the office or lawyer"), c.name)
-                        for c in plan.legal_help.contacts]))
+            (N_("Who comes first for the child"), person_name(plan, nh.first_pickup)),
+            (N_("Who comes if the first person cannot"), person_name(plan, nh.second_pickup)),
+            (N_("Where the child will go (address)"), nh.goes_to_address),
+            (N_("If no one is home, or no one is at the bus stop, the child will:"),
+             _option(NO_ONE_THERE, nh.no_one_there)),
+        ], f"children:{child.id}"))
+    if not plan.children:
+        parts.append(_rows(N_("Children"), [], "children"))
+    parts.append(_rows(N_("Emergency contacts"), [
+        (N_("Full name"), " · ".join(x for x in (c.name, c.relationship, _phones(c.phones)) if x))
+        for c in plan.contacts
+    ], "contacts"))
+    parts.append(_rows(N_("Caregivers"), [
+        (N_("Full name"), " · ".join(x for x in (
+            c.name, c.relationship, _phones(c.phones), _option(PAPERS, c.paper),
+            _option(STATUSES, c.paper_status) if c.paper else "") if x))
+        for c in plan.caregivers
+    ], "caregivers"))
+    parts.append(_rows(N_("For the whole family"), [
+        (N_("Family code word"), _("Chosen") if plan.code_word.strip() else ""),
+    ], "if_not_home"))
+    kinds = dict(KINDS)
+    parts.append(_rows(N_("Where the documents are"), [
+        *[(kinds[p.kind] if p.kind in kinds else N_("Other papers"),
+           " · ".join(x for x in (p.label if p.kind == DocumentKind.OTHER else "", p.kept_where)
+                      if x.strip()))
+          for p in plan.documents.places],
+        (N_("Trusted person who has copies"), plan.documents.copies_held_by),
+    ], "documents_where"))
+    money = [(N_("Who can get money for rent and bills"), plan.money.who_can_reach_money),
+             (N_("Bank accounts (the bank's name, no numbers)"), plan.money.bank_accounts),
+             (N_("Power of attorney"), plan.money.power_of_attorney),
+             (N_("The children may travel to join a parent in another country"),
+              _yes(plan.travel.children_may_join_parent))]
+    if plan.money.skipped and not any(v.strip() for _l, v in money):
+        money = [(N_("Money and travel"), _("Skipped"))]
+    parts.append(_rows(N_("Money and travel"), money, "money"))
+    parts.append(_rows(N_("Legal help"), [
+        *[(N_("Name of the office or lawyer"),
+           " · ".join(x for x in (c.name, c.phone.text) if x.strip()))
+          for c in plan.legal_help.contacts],
+        (N_("I have read this"), _yes(plan.legal_help.read_notario_warning)),
+    ], "legal"))
+    com = plan.communication
+    parts.append(_rows(N_("Staying in touch"), [
+        (N_("Numbers to memorize"), _phones(com.memorize)),
+        (N_("Send a text message first, then call"), _yes(com.text_first)),
+        (N_("Meeting place"), com.meeting_place),
+    ], "communication"))
     return "".join(parts)
 
 
@@ -81,9 +177,18 @@ class ReviewPage(Page):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setProperty(MIXED_TEXT, True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        # "Change" links go to each section's page, by keyboard (Tab, Enter) or by mouse.
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+                                             | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.summary.linkActivated.connect(self._link)
         self.body.addWidget(self.summary)
         self.body.addStretch(1)
         self.gaps: list[validate.Gap] = []
+
+    def _link(self, href: str) -> None:
+        key, _sep, child_id = href.partition(":")
+        self.go_to.emit(key, child_id)
 
     def load(self, plan: Plan) -> None:
         super().load(plan)

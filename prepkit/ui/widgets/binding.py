@@ -101,3 +101,27 @@ class ItemAttr:
         blank = self.empty()
         while items and items[-1] == blank:
             items.pop()
+
+
+class Element:
+    """One element of a list, itself replaced when written (a phone to memorize: the field
+    writes a new, normalised ``Phone``); found by identity, so reordering cannot confuse it."""
+
+    def __init__(self, items: Callable[[], list[Any]], item: Any) -> None:
+        self.items = items
+        self.item = item
+        self.path: list[str] = []
+
+    def available(self) -> bool:
+        return any(x is self.item for x in self.items())
+
+    def get(self) -> Any:
+        return self.item
+
+    def set(self, value: Any) -> None:
+        items = self.items()
+        for index, existing in enumerate(items):
+            if existing is self.item:
+                items[index] = value
+                self.item = value
+                return

@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -355,3 +358,40 @@ def phone_slot(owner: Callable[[], Any], path: str, index: int) -> ListSlot:
 
 def today() -> date:
     return date.today()
+
+
+class LanguagesField(Field):
+    """Several languages at once (the printed copies'): one list, arrows and Space to tick."""
+
+    def make_input(self) -> QWidget:
+        from prepkit import i18n
+
+        self.view = view = mark_user_text(QListWidget())  # languages written in themselves
+        view.setFlow(QListView.Flow.LeftToRight)
+        view.setWrapping(True)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setUniformItemSizes(True)
+        view.setSpacing(2)
+        view.setFixedHeight(150)
+        for lang in i18n.LANGUAGES:
+            item = QListWidgetItem(lang.native_name)
+            item.setData(Qt.ItemDataRole.UserRole, lang.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            view.addItem(item)
+        view.itemChanged.connect(lambda _item: self.write(self.codes()))
+        return view
+
+    def codes(self) -> list[str]:
+        rows = (self.view.item(i) for i in range(self.view.count()))
+        return [r.data(Qt.ItemDataRole.UserRole) for r in rows
+                if r.checkState() == Qt.CheckState.Checked]
+
+    def show_value(self, value: Any) -> None:
+        chosen = set(value or [])
+        self.view.blockSignals(True)
+        for row in range(self.view.count()):
+            item = self.view.item(row)
+            on = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.view.blockSignals(False)

@@ -32,6 +32,7 @@ class Form(QWidget):
         self.changed = changed
         self.texts = Texts()
         self.fields: list[fields.Field] = []
+        self.row_lists: list[Any] = []  # RowList (imported lazily: it builds Forms itself)
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(4)
@@ -99,17 +100,35 @@ class Form(QWidget):
             fields.PickField(Binding(self.owner, path), label, self.changed, items, **kw)
         )
 
+    def languages(self, path: str, label: str, **kw: Any) -> fields.Field:
+        return self.add(fields.LanguagesField(Binding(self.owner, path), label, self.changed, **kw))
+
     def language(self, path: str, label: str, **kw: Any) -> fields.Field:
         return self.pick(path, label, language_items, **kw)
+
+    def rows(self, ops: Any, build_row: Callable[[Form], None], *, add_text: str,
+             item_text: str, confirm_text: str) -> Any:
+        """Any number of small items (medicines, numbers to memorize), each a little form."""
+        from prepkit.ui.widgets.rowlist import RowList
+
+        rows = RowList(ops, build_row, self.changed, add_text=add_text, item_text=item_text,
+                       confirm_text=confirm_text)
+        self.row_lists.append(rows)
+        self.column.addWidget(rows)
+        return rows
 
     def load(self) -> None:
         for field in self.fields:
             field.load()
+        for rows in self.row_lists:
+            rows.load()
 
     def retranslate(self) -> None:
         self.texts.retranslate()
         for field in self.fields:
             field.retranslate()
+        for rows in self.row_lists:
+            rows.retranslate()
 
     def field(self, path: str) -> fields.Field:
         """The field bound to ``path`` (tests and the review page's jumps use this)."""

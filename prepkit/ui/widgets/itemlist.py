@@ -26,6 +26,20 @@ from prepkit.plan import move
 from prepkit.ui.texts import Texts, mark_user_text
 
 
+def confirm_remove(parent: QWidget, confirm_text: str, name: str) -> bool:
+    """Ask before deleting what was typed; "Keep" is the default and what Escape does."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_("Remove from the plan?"))
+    box.setText(_(confirm_text).format(name=name))
+    remove = box.addButton(_("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(_("Keep"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is remove
+
+
 class ItemList(QWidget):
     """``selected`` fires with the index of the item to edit, or -1 when there is none."""
 
@@ -144,16 +158,7 @@ class ItemList(QWidget):
         self.refresh(select=min(row, len(self.items()) - 1))
 
     def confirm(self, name: str) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_("Remove from the plan?"))
-        box.setText(_(self.confirm_text).format(name=name))
-        remove = box.addButton(_("Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(_("Keep"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is remove
+        return confirm_remove(self, self.confirm_text, name)
 
     def move_current(self, offset: int) -> None:
         row = self.view.currentRow()
