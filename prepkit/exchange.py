@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -72,7 +73,9 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "plan": to_data(plan)}
 
 
+@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
+    # Resolving the string annotations is most of an import's cost; the model never changes.
     return typing.get_type_hints(cls)
 
 
