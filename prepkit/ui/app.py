@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from prepkit import i18n
-from prepkit.i18n import _
+from prepkit.i18n import N_, _
 from prepkit.ui import qtsetup, style
 from prepkit.ui.uistate import UiStateStore
 from prepkit.ui.window import MainWindow
+
+if TYPE_CHECKING:
+    from prepkit.store import Store
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -25,22 +29,81 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(db_path: Path, *, kiosk: bool = False) -> int:
-    """Open the data file and show the window; returns the process exit code."""
+def _open(app: QApplication, db_path: Path) -> Store | None:
     from prepkit.store import Store, StoreError
 
-    app = make_app()
     try:
-        store = Store.open(db_path)
+        return Store.open(db_path)
     except StoreError as error:
         qtsetup.apply_language(app, i18n.interface_language())
         box = QMessageBox(QMessageBox.Icon.Critical, _("Family preparedness plan"),
                           error.message.render())
         box.exec()
+        return None
+
+
+def _staff_ready(store: Store) -> bool:
+    """First run at a school: staff set their passphrase before anything else."""
+    from prepkit.ui.kiosk.staff import StaffSetupDialog
+
+    return bool(store.has_staff_key() or StaffSetupDialog(store).exec())
+
+
+def run_kiosk(db_path: Path) -> int:
+    """Full screen, one family at a time; only the staff passphrase leaves it."""
+    from prepkit.ui.kiosk.shell import KioskWindow
+
+    app = make_app()
+    store = _open(app, db_path)
+    if store is None:
         return 1
     try:
-        state = UiStateStore.for_store(store, kiosk=kiosk)
-        window = MainWindow(store, kiosk=kiosk, state_file=state)
+        qtsetup.apply_language(app, i18n.interface_language())
+        if not _staff_ready(store):
+            return 1
+        window = KioskWindow(store)
+        window.leave.connect(app.quit)
+        window.showFullScreen()
+        return app.exec()
+    finally:
+        store.close()
+
+
+def run_counselor(db_path: Path) -> int:
+    """The counselor's desk: the staff passphrase, then the consenting families."""
+    from prepkit.ui.counselor import CounselorWindow
+    from prepkit.ui.kiosk.staff import StaffUnlockDialog
+
+    app = make_app()
+    store = _open(app, db_path)
+    if store is None:
+        return 1
+    try:
+        qtsetup.apply_language(app, i18n.interface_language())
+        if not _staff_ready(store):
+            return 1
+        unlock = StaffUnlockDialog(store, title=N_("Counselor's desk"))
+        if not unlock.exec():
+            return 1
+        window = CounselorWindow(store, unlock.staff_key)
+        unlock.staff_key = None
+        window.show()
+        return app.exec()
+    finally:
+        store.close()
+
+
+def run(db_path: Path, *, kiosk: bool = False) -> int:
+    """Open the data file and show the window; returns the process exit code."""
+    if kiosk:
+        return run_kiosk(db_path)
+    app = make_app()
+    store = _open(app, db_path)
+    if store is None:
+        return 1
+    try:
+        state = UiStateStore.for_store(store, kiosk=False)
+        window = MainWindow(store, kiosk=False, state_file=state)
         qtsetup.apply_look(app, window.look)
         window.show()
         if window.state.household_id and any(

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -60,11 +60,14 @@ def _listen(window: MainWindow) -> Callable[[], None]:
 
 
 class MainWindow(QMainWindow):
+    finish_requested = Signal()  # kiosk: the family pressed Finish; the kiosk asks what to keep
+
     def __init__(self, store: Any, *, kiosk: bool = False,
                  state_file: UiStateStore | None = None) -> None:
         super().__init__()
         self.store = store
         self.kiosk = kiosk
+        self.kiosk_output: object = None  # kiosk: its print and save-to-USB actions
         self.state_file = state_file or UiStateStore(None)
         self.state = self.state_file.read()
         self.look = style.Look(self.state.base_pt or style.DEFAULT_PT, self.state.high_contrast)
@@ -323,7 +326,25 @@ class MainWindow(QMainWindow):
 
     def finish(self) -> None:
         self.current_page().save(self.plan)
+        if self.kiosk:
+            self.saver.flush()
+            self.finish_requested.emit()
+            return
         self.close_plan()
+
+    def teardown(self) -> None:
+        """Kiosk: save, forget the session key and let go of everything global, so that the
+        window, its pages and the family's plan can all be freed once it is deleted."""
+        for page in self.pages:
+            wait = getattr(page, "wait", None)
+            if callable(wait):
+                wait()
+        self.saver.flush()
+        session = self.saver.session
+        self.saver.detach()
+        if session is not None:
+            session.forget()
+        self._stop_listening()
 
     def _step_clicked(self, row: int) -> None:
         if 0 <= row < len(self.pages):

@@ -1,0 +1,260 @@
+"""The kiosk window: full screen, one wizard per family session, thrown away when it ends.
+
+A session starts at the language picker (the wizard's start page).  It ends when the family
+finishes, presses "Quick exit", or leaves the screen untouched until the countdown runs out;
+each way does the same: open dialogs close, the last edits are saved (a kept plan is locked
+under the family's passphrase), the session key is forgotten, the wizard and every widget that
+showed the family's words is destroyed, the clipboard is cleared, the language goes back to the
+kiosk's own, and a fresh wizard shows the picker.  Nothing of the family stays on screen or in
+the objects the app holds (Python cannot scrub the freed memory of immutable strings; the
+plan's objects themselves are released, which the tests check).
+
+There is no way out from inside: no file dialogs (files go only to USB drives), no "print to
+file", the window ignores close requests, and leaving kiosk mode takes the staff passphrase.
+Switching programs (Alt+Tab, the Windows key) is the operating system's: run the kiosk under
+the system's own kiosk/assigned-access account for that.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from prepkit import i18n
+from prepkit.i18n import N_
+from prepkit.ui.kiosk.clock import Clock, SystemClock
+from prepkit.ui.kiosk.idle import IdleWatch
+from prepkit.ui.kiosk.media import removable_volumes
+from prepkit.ui.kiosk.output import KioskOutput
+from prepkit.ui.kiosk.session import Countdown, EndSessionDialog
+from prepkit.ui.kiosk.settings import KioskSettings
+from prepkit.ui.kiosk.staff import StaffPanel, StaffUnlockDialog
+from prepkit.ui.texts import Texts
+from prepkit.ui.uistate import UiStateStore
+from prepkit.ui.window import MainWindow
+
+TICK_MS = 1000
+
+
+class KioskWindow(QWidget):
+    session_ended = Signal(str)  # why: "finished", "quick_exit", "idle"
+    leave = Signal()
+
+    def __init__(self, store: Any, *, clock: Clock | None = None,
+                 volumes: Callable[[], list[Path]] = removable_volumes,
+                 home_language: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock or SystemClock()
+        self.volumes = volumes
+        self.home_language = home_language or i18n.interface_language()
+        self.settings = KioskSettings.load(store)
+        self.allow_close = False
+        self.texts = Texts()
+        self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.texts.bind(self.setWindowTitle, N_("Family preparedness plan"))
+
+        strip = QFrame()
+        strip.setProperty("role", "bar")
+        row = QHBoxLayout(strip)
+        self.kiosk_label = QLabel()
+        self.texts.bind(self.kiosk_label.setText, N_("School kiosk"))
+        self.staff_button = QPushButton()
+        self.texts.label(self.staff_button, N_("Staff"))
+        self.staff_button.setFlat(True)
+        self.staff_button.clicked.connect(self.ask_staff)
+        self.quick_exit = QPushButton()
+        self.texts.label(self.quick_exit, N_("Quick exit"))
+        self.texts.bind(self.quick_exit.setToolTip,
+                        N_("Close this plan now and clear the screen"))
+        self.quick_exit.setProperty("role", "danger")
+        self.quick_exit.setStyleSheet("QPushButton { background: #b00020; color: white; "
+                                      "font-weight: bold; padding: 8px 20px; }")
+        self.quick_exit.setMinimumHeight(44)
+        self.quick_exit.clicked.connect(lambda: self.end_session("quick_exit"))
+        row.addWidget(self.kiosk_label)
+        row.addStretch(1)
+        row.addWidget(self.staff_button)
+        row.addWidget(self.quick_exit)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(0)
+        self.column.addWidget(strip)
+
+        self.wizard: MainWindow | None = None
+        self.countdown = Countdown(self)
+        self.countdown.still_here.connect(self.still_here)
+        self.idle = IdleWatch(self.clock, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        self.purged = self.purge()
+        self.new_session()
+
+    # --- sessions ----------------------------------------------------------------------------
+
+    def purge(self) -> list[str]:
+        """Delete kept plans that have not been updated for the staff's number of days."""
+        return list(self.store.purge_stale_kiosk_households(
+            self.settings.retention_days, now=self.clock.now()))
+
+    def new_session(self) -> None:
+        if i18n.interface_language() != self.home_language:
+            i18n.set_interface_language(self.home_language)
+        wizard = MainWindow(self.store, kiosk=True, state_file=UiStateStore(None))
+        wizard.setWindowFlags(Qt.WindowType.Widget)
+        wizard.finish_requested.connect(self.ask_end)
+        page = next((p for p in wizard.pages if p.key == "print"), None)
+        if page is not None:
+            # Kept by the wizard (signals hold methods weakly); it goes when the wizard goes.
+            output = KioskOutput(page, self.clock.now, self.volumes)
+            output.adapt()
+            wizard.kiosk_output = output
+        self.column.addWidget(wizard, 1)
+        wizard.show()
+        self.wizard = wizard
+        self.idle.touch()
+
+    def in_use(self) -> bool:
+        """Is there anything of a family to clear?  (An untouched picker needs no reset.)"""
+        wizard = self.wizard
+        if wizard is None:
+            return False
+        return (wizard.stack.currentWidget() is not wizard.start
+                or wizard.saver.session is not None
+                or i18n.interface_language() != self.home_language)
+
+    def session(self) -> Any:
+        return self.wizard.saver.session if self.wizard is not None else None
+
+    def ask_end(self) -> None:
+        """The family pressed Finish: keep the plan here or not, and the school's consent."""
+        session = self.session()
+        if session is None:
+            self.end_session("finished")
+            return
+        consented = any(h.id == session.household_id
+                        for h in self.store.consented_households())
+        dialog = EndSessionDialog(self.settings.retention_days, kept=consented,
+                                  consented=consented, can_share=self.store.has_staff_key(),
+                                  parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.apply_choice(keep=dialog.keeps(), consent=dialog.consents())
+
+    def apply_choice(self, *, keep: bool, consent: bool) -> None:
+        session = self.session()
+        if session is not None and self.wizard is not None:
+            self.wizard.saver.flush()
+            if not keep:
+                self.wizard.saver.detach()
+                self.store.delete_household(session.household_id)
+            elif consent:
+                self.store.grant_consent(session)
+            else:
+                self.store.withdraw_consent(session)
+        self.end_session("finished")
+
+    def end_session(self, why: str) -> None:
+        """Clear everything of this family at once and show a fresh language picker."""
+        self.countdown.hide()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.countdown:
+                widget.reject()
+        old = self.wizard
+        self.wizard = None
+        if old is not None:
+            old.hide()
+            self.column.removeWidget(old)
+            old.teardown()
+            old.setParent(None)
+            old.deleteLater()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()
+        self.new_session()
+        QTimer.singleShot(0, gc.collect)
+        self.session_ended.emit(why)
+
+    # --- idle ----------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        if not self.in_use():
+            self.idle.touch()
+            return
+        idle = self.idle.idle_seconds()
+        if idle >= self.settings.close_after_s:
+            self.end_session("idle")
+        elif idle >= self.settings.warn_after_s:
+            remaining = math.ceil(self.settings.close_after_s - idle)
+            self.countdown.show_remaining(remaining)
+            if not self.countdown.isVisible():
+                self.countdown.resize(max(640, self.width() * 2 // 3), 360)
+                self.countdown.move(self.geometry().center() - self.countdown.rect().center())
+                self.countdown.show()
+                self.countdown.raise_()
+        elif self.countdown.isVisible():
+            self.countdown.hide()
+
+    def still_here(self) -> None:
+        self.idle.touch()
+        self.countdown.hide()
+
+    # --- staff -----------------------------------------------------------------------------
+
+    def ask_staff(self) -> bool:
+        """Staff passphrase, then the settings; returns True if staff chose to leave."""
+        unlock = StaffUnlockDialog(self.store, self)
+        if not unlock.exec():
+            return False
+        unlock.staff_key = None
+        panel = StaffPanel(self.settings, self)
+        result = panel.exec()
+        if result == StaffPanel.LEAVE:
+            self.leave_kiosk()
+            return True
+        if result == QDialog.DialogCode.Accepted:
+            self.settings = panel.settings()
+            self.settings.save(self.store)
+        return False
+
+    def leave_kiosk(self) -> None:
+        if self.wizard is not None:
+            self.end_session("leave")
+        self.allow_close = True
+        self.timer.stop()
+        self.close()
+        self.leave.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.allow_close:
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self.idle)
+            if self.wizard is not None and shiboken6.isValid(self.wizard):
+                self.wizard.teardown()
+            super().closeEvent(event)
+            return
+        event.ignore()  # Alt+F4 and the like: only staff can leave
+        QTimer.singleShot(0, self.ask_staff)

@@ -1,0 +1,112 @@
+"""Staff-only dialogs at the kiosk: setting the staff passphrase on first run, unlocking with
+it (to change settings or leave kiosk mode), and the small settings panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QPushButton, QSpinBox, QWidget
+
+from prepkit import i18n
+from prepkit.i18n import N_, _
+from prepkit.ui.dialogs import _Dialog, _label
+from prepkit.ui.kiosk.settings import KioskSettings
+
+STAFF_MIN_LENGTH = 10
+
+
+class StaffSetupDialog(_Dialog):
+    """First run at a school: staff choose the passphrase that guards the kiosk and the desk."""
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent, N_("Set up the staff passphrase"), N_("Save"))
+        self.store = store
+        self.column.addWidget(_label(self.texts, N_(
+            "This computer is becoming a school kiosk. Choose the staff passphrase: it is needed "
+            "to leave kiosk mode, to change the kiosk settings and to open the counselor's desk. "
+            "Families never need it.")))
+        self.first = self.passphrase_field(N_("Staff passphrase"))
+        self.second = self.passphrase_field(N_("The same passphrase again"))
+        self.finish_layout()
+
+    def try_accept(self) -> None:
+        if len(self.first.text()) < STAFF_MIN_LENGTH:
+            self.show_error(_("The passphrase needs at least {n} letters or numbers.").format(
+                n=i18n.format_number(STAFF_MIN_LENGTH, i18n.interface_language())))
+        elif self.first.text() != self.second.text():
+            self.show_error(_("The two passphrases are not the same. Please type them again."))
+        else:
+            self.store.set_staff_passphrase(self.first.text())
+            self.first.clear()
+            self.second.clear()
+            self.accept()
+
+
+class StaffUnlockDialog(_Dialog):
+    """The staff passphrase, checked by unwrapping the staff key; a wrong one is said here."""
+
+    def __init__(self, store: Any, parent: QWidget | None = None,
+                 title: str = N_("Staff only")) -> None:
+        super().__init__(parent, title, N_("Continue"))
+        self.store = store
+        self.staff_key: Any = None
+        self.passphrase = self.passphrase_field(N_("Staff passphrase"))
+        self.finish_layout()
+        self.passphrase.setFocus()
+
+    def try_accept(self) -> None:
+        try:
+            self.staff_key = self.store.unlock_staff(self.passphrase.text())
+        except Exception as error:
+            message = getattr(error, "message", None)
+            if message is None:
+                raise
+            self.show_error(message.render())
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            return
+        self.passphrase.clear()
+        self.accept()
+
+
+class StaffPanel(QDialog):
+    """Settings for this kiosk, and the way out of kiosk mode."""
+
+    LEAVE = 2
+
+    def __init__(self, settings: KioskSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Kiosk settings"))
+        form = QFormLayout(self)
+        intro = QLabel(_("Plans that families keep here and do not update for this many days "
+                         "are deleted automatically. Families are told so when they choose."))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.days = QSpinBox()
+        self.days.setRange(1, 3650)
+        self.days.setValue(settings.retention_days)
+        self.days.setAccessibleName(_("Days a kept plan stays"))
+        form.addRow(_("Days a kept plan stays"), self.days)
+        self.warn = QSpinBox()
+        self.warn.setRange(10, 3590)
+        self.warn.setValue(settings.warn_after_s)
+        self.warn.setAccessibleName(_("Seconds without use before \"Are you still here?\""))
+        form.addRow(_("Seconds without use before \"Are you still here?\""), self.warn)
+        self.close_after = QSpinBox()
+        self.close_after.setRange(60, 3600)
+        self.close_after.setValue(settings.close_after_s)
+        self.close_after.setAccessibleName(_("Seconds without use before the session closes"))
+        form.addRow(_("Seconds without use before the session closes"), self.close_after)
+        self.save_button = QPushButton(_("Save the settings"))
+        self.leave_button = QPushButton(_("Leave kiosk mode"))
+        self.back_button = QPushButton(_("Back to the kiosk"))
+        self.save_button.setProperty("role", "primary")
+        self.save_button.clicked.connect(self.accept)
+        self.leave_button.clicked.connect(lambda: self.done(self.LEAVE))
+        self.back_button.clicked.connect(self.reject)
+        for button in (self.save_button, self.leave_button, self.back_button):
+            form.addRow(button)
+
+    def settings(self) -> KioskSettings:
+        return KioskSettings(self.days.value(), self.warn.value(),
+                             self.close_after.value()).clean()
