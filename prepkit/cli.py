@@ -244,6 +244,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
         raise CliError(problem)
 
     db = paths.default_db_path(args.db)
+    if args.counselor:
+        from prepkit.ui.app import run_counselor
+
+        return run_counselor(db)
     return run(db, kiosk=args.kiosk)
 
 
@@ -255,6 +259,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"prepkit {__version__}")
     parser.add_argument("--db", metavar="PATH", help=_("the data file to use"))
     parser.add_argument("--kiosk", action="store_true", help=_("run as a school kiosk"))
+    parser.add_argument("--counselor", action="store_true",
+                        help=_("open the counselor's desk (staff passphrase)"))
     parser.set_defaults(func=cmd_gui)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 

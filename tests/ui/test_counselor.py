@@ -1,0 +1,193 @@
+"""The counselor's desk: consenting families only, search in memory, read-only reprints."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+from prepkit import cli
+from prepkit.plan import Child, Mode, Parent, Plan, PrivateSection
+from prepkit.store import Store
+from prepkit.ui.counselor import CounselorWindow
+from tests.ui.conftest import PASSPHRASE
+from tests.ui.kiosk_helpers import STAFF
+
+
+def family_plan(parent: str, child: str, language: str = "es", *,
+                mode: Mode = Mode.KIOSK) -> Plan:
+    plan = Plan(mode=mode)
+    plan.record.family_language = language
+    plan.parents.append(Parent(name=parent))
+    kid = Child(legal_name=child)
+    kid.school.name = "Lincoln Elementary"
+    plan.children.append(kid)
+    return plan
+
+
+def add(store: Store, plan: Plan, *, consent: bool) -> str:
+    session = store.create_household(plan, PASSPHRASE, kiosk=plan.mode == Mode.KIOSK)
+    if consent:
+        store.grant_consent(session)
+    session.forget()
+    return session.household_id
+
+
+@pytest.fixture
+def desk(store: Store, qtbot) -> Iterator[Callable[[], CounselorWindow]]:
+    store.set_staff_passphrase(STAFF)
+    made: list[CounselorWindow] = []
+
+    def make() -> CounselorWindow:
+        window = CounselorWindow(store, store.unlock_staff(STAFF))
+        qtbot.addWidget(window)
+        window.show()
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.wait()
+
+
+def shown_parents(window: CounselorWindow) -> list[str]:
+    return [f.parents for row, f in enumerate(window.families)
+            if not window.table.isRowHidden(row)]
+
+
+def test_only_consenting_families_and_search_by_any_name(qtbot, store, desk):
+    add(store, family_plan("José Ramírez", "Maximiliano Ramírez"), consent=True)
+    add(store, family_plan("Amina Yusuf", "Hodan Yusuf", "so"), consent=True)
+    add(store, family_plan("Rosa Secreta", "Pablo Secreto"), consent=False)
+    window = desk()
+    assert sorted(shown_parents(window)) == ["Amina Yusuf", "José Ramírez"]
+    all_text = " ".join(window.table.item(r, c).text()
+                        for r in range(window.table.rowCount()) for c in range(4))
+    assert "Secret" not in all_text
+    window.search.setText("maxi")
+    assert shown_parents(window) == ["José Ramírez"]
+    window.search.setText("jose ramirez")  # without accents, in any case
+    assert shown_parents(window) == ["José Ramírez"]
+    window.search.setText("hodan")  # a child's name finds the family
+    assert shown_parents(window) == ["Amina Yusuf"]
+    window.search.setText("rosa")
+    assert shown_parents(window) == []
+    assert window.count_label.text() == "0 families shown"
+
+
+def test_open_read_only_never_shows_the_private_section(qtbot, store, desk):
+    plan = family_plan("Lucía Torres", "Sofía Torres", mode=Mode.HOME)
+    plan.private = PrivateSection()
+    plan.private.a_number = "A123456789"
+    household = add(store, plan, consent=True)
+    window = desk()
+    window.table.setCurrentCell(0, 0)
+    window.open_current()
+    qtbot.waitUntil(lambda: window.preview.page_count() > 0, timeout=30000)
+    job = window.view_job
+    assert job is not None and job.request.plan.private is None
+    assert job.request.language == "es" and job.request.with_english
+    assert "Lucía Torres" in window.preview_label.text()
+    # Nothing on the desk can edit a plan: no editable field but the search box.
+    editable = [w for w in window.findChildren(QWidget)
+                if isinstance(w, QLineEdit | QTextEdit | QPlainTextEdit)
+                and w.isVisible() and not w.isReadOnly()]
+    assert editable == [window.search]
+    session = store.unlock(household, PASSPHRASE)
+    assert store.load(session).private is not None  # the family's own copy is untouched
+
+
+def test_print_for_several_families_logs_a_reprint_in_each_plan(qtbot, store, desk, tmp_path):
+    ids = [add(store, family_plan(f"Parent {n}", f"Child {n}"), consent=True) for n in range(3)]
+    window = desk()
+    out = tmp_path / "printed.pdf"
+
+    def printer() -> QPrinter:
+        p = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        p.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        p.setOutputFileName(str(out))
+        return p
+
+    window.choose_printer = printer
+    window.check(ids)
+    window.print_selected()
+    qtbot.waitUntil(lambda: window.last_result is not None, timeout=30000)
+    assert len(PdfReader(out).pages) >= 3
+    staff = store.unlock_staff(STAFF)
+    for household in ids:
+        copies = store.copies(store.unlock_as_staff(household, staff))
+        assert [(c.document, c.language, c.action) for c in copies] == [
+            ("school_letter", "es+en", "reprint")]
+        assert copies[0].for_whom == "School (counselor's desk)"
+
+
+def test_batch_export_of_200_families_school_letters(qtbot, store, desk, tmp_path):
+    ids = [add(store, family_plan(f"Parent{n:03d} Family", f"Kid{n:03d} Family",
+                                  ("es", "ar", "ne", "zh_Hans")[n % 4]), consent=True)
+           for n in range(200)]
+    window = desk()
+    assert window.table.rowCount() == 200
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    window.choose_folder = lambda: folder
+    window.check_shown(True)
+    seen: list[int] = []
+    started = time.monotonic()
+    window.export_selected()
+    assert window.job is not None
+    window.job.signals.progress.connect(lambda done, _total: seen.append(done))
+    assert window.cancel_button.isVisible() and window.progress.isVisible()
+    qtbot.waitUntil(lambda: window.last_result is not None, timeout=60000)
+    took = time.monotonic() - started
+    assert took < 60, took
+    files = sorted(folder.iterdir())
+    assert len(files) == 200
+    assert all("Family" not in f.name and "Kid" not in f.name for f in files)
+    assert seen and seen[-1] == 200
+    assert window.status.text() == "Saved 200 files."
+    by_id = {f.name.split("-")[2]: f for f in files}
+    sample = next(i for i in ids if i[:8] in by_id)
+    text = PdfReader(BytesIO(by_id[sample[:8]].read_bytes())).pages[0].extract_text()
+    number = ids.index(sample)
+    assert f"Kid{number:03d} Family" in text
+    staff = store.unlock_staff(STAFF)
+    for household in ids:
+        copies = store.copies(store.unlock_as_staff(household, staff))
+        assert [(c.document, c.action) for c in copies] == [("school_letter", "export")]
+
+
+def test_cancel_stops_the_batch_and_logs_only_what_was_saved(qtbot, store, desk, tmp_path):
+    ids = [add(store, family_plan(f"P{n}", f"C{n}"), consent=True) for n in range(60)]
+    window = desk()
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    window.choose_folder = lambda: folder
+    window.check(ids)
+    window.export_selected()
+    assert window.job is not None
+    window.job.signals.progress.connect(lambda done, _t: window.cancel() if done >= 3 else None)
+    qtbot.waitUntil(lambda: window.last_result is not None, timeout=60000)
+    result = window.last_result
+    assert result is not None and result.cancelled
+    saved = len(list(folder.iterdir()))
+    assert 3 <= saved < 60
+    assert window.status.text().startswith("Stopped.")
+    staff = store.unlock_staff(STAFF)
+    logged = sum(len(store.copies(store.unlock_as_staff(h, staff))) for h in ids)
+    assert logged == saved
+
+
+def test_cli_counselor_flag_opens_the_desk(monkeypatch, tmp_path):
+    called: list[Path] = []
+    import prepkit.ui.app as app
+
+    monkeypatch.setattr(app, "run_counselor", lambda db: called.append(db) or 0)
+    db = tmp_path / "school.sqlite3"
+    assert cli.main(["--db", str(db), "--counselor"]) == 0
+    assert called == [db]
