@@ -308,8 +308,8 @@ def main() -> int:
         if i == 0:
             print("  ".join("-" * w for w in widths))
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS of this benchmark process: {own:.0f} MB.  The counselor desk is not built "
-          "yet: its rows emulate what it must do (see benchmarks/counselor.py).")
+    print(f"peak RSS of this benchmark process: {own:.0f} MB.  The counselor rows emulate the "
+          "desk's search (benchmarks/counselor.py).")
     return 0
 
 
