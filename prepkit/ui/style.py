@@ -70,8 +70,8 @@ def stylesheet(look: Look) -> str:
     QScrollBar:vertical {{ width: 16px; background: {panel}; border: none; }}
     QScrollBar::handle:vertical {{ background: {border}; min-height: 40px; border-radius: 6px; }}
     QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
-    QPushButton[role="gap"] {{ text-align: left; border: none; color: {accent};
-        text-decoration: underline; background: transparent; }}
+    QLabel[role="gap"] {{ padding: 6px 2px; min-height: {MIN_TARGET_PX - 12}px; }}
+    QLabel[role="gap"]:focus {{ border: 2px solid {accent}; border-radius: 4px; }}
     QFrame[role="row"] {{ border: 1px solid {border}; border-radius: 6px; }}
     QLabel[role="subheading"] {{ font-weight: bold; }}
     QFrame[role="sidepanel"] QLabel, QFrame[role="bar"] QLabel {{ background: {panel}; }}

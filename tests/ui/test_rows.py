@@ -234,3 +234,29 @@ def test_printed_and_exported_pdfs_are_kept_sealed(qtbot, make_window, store, db
     assert b"%PDF" in pdfs["school_letter"][:8]
     raw = db_path.read_bytes()
     assert made["school-letter"][200:264] not in raw  # sealed on disk, not in clear
+
+
+def test_gaps_are_wrapping_links_in_tab_order(qtbot, make_window):
+    window = make_window()
+    new_plan(window)
+    window.go("children")
+    page = window.page("children")
+    for name in ("Ana", "Luis"):
+        qtbot.mouseClick(page.items.add_button, Qt.MouseButton.LeftButton)
+        type_text(qtbot, page, "legal_name", name)
+    window.go("review")
+    review = window.page("review")
+    window.go("review")  # shown twice: the first set of links is gone, not piled up
+    links = review.gap_links
+    shown = [w for w in review.findChildren(type(links[0])) if w.property("role") == "gap"
+             and w.isVisibleTo(review)]
+    assert shown == links and len(links) == len(review.gaps) > 2
+    assert all(link.wordWrap() for link in links)
+    luis = window.plan.children[1].id
+    index = next(i for i, g in enumerate(review.gaps) if g.child_id == luis)
+    links[index - 1].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(links[index - 1], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is links[index]  # the gaps in reading order
+    qtbot.keyClick(links[index], Qt.Key.Key_Return)  # Enter follows the link
+    assert window.current_page().key != "review"
+    assert window.current_page().current_child_id() == luis

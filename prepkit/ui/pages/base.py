@@ -8,7 +8,7 @@ interface language.  Pages receive the plan and the saver when made; nothing is 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from prepkit.plan import Plan
 from prepkit.ui.saver import Saver
@@ -44,7 +44,7 @@ class Page(QWidget):
             self.intro.hide()
         inner = QWidget()
         self.body = QVBoxLayout(inner)
-        self.body.setContentsMargins(0, 0, 12, 0)
+        self._body_margins()
         scroll = QScrollArea()
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
@@ -77,8 +77,15 @@ class Page(QWidget):
     def save(self, plan: Plan) -> None:
         """Fields write into the plan as they are edited; nothing is held back here."""
 
+    def _body_margins(self) -> None:
+        """A gap between the fields and the scroll bar, on whichever side the bar is (layout
+        margins are not mirrored for right-to-left languages)."""
+        rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self.body.setContentsMargins(12 if rtl else 0, 0, 0 if rtl else 12, 0)
+
     def retranslate(self) -> None:
         self.texts.retranslate()
+        self._body_margins()
         for form in self.forms:
             form.retranslate()
 

@@ -63,6 +63,10 @@ class PrintPage(Page):
         self.texts.bind(docs_label.setText, N_("Documents"))
         self.documents = QListWidget()
         self.texts.bind(self.documents.setAccessibleName, N_("Documents"))
+        # Long titles (Nepali, Arabic) wrap instead of hiding behind a sideways scroll bar.
+        self.documents.setWordWrap(True)
+        self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.documents.setMinimumHeight(220)
         docs_label.setBuddy(self.documents)
         for kind, _title in DOCUMENTS:
             item = QListWidgetItem()

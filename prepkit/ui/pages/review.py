@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QWidget
 
 from prepkit import i18n, validate
 from prepkit.i18n import N_, _
@@ -161,6 +162,27 @@ def summary(plan: Plan) -> str:
     return "".join(parts)
 
 
+class GapLink(QLabel):
+    """One gap, as a link that wraps: one Tab stop; Enter or Space follows it, as a click does.
+
+    (A plain QLabel with keyboard links takes two Tabs: one into the label, one onto its link.)
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setProperty("role", "gap")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.linkActivated.emit("gap")
+            return
+        super().keyPressEvent(event)
+
+
 class ReviewPage(Page):
     key = "review"
     title_text = N_("Check the plan")
@@ -171,8 +193,9 @@ class ReviewPage(Page):
         super().__init__(plan, saver)
         self.gaps_heading = QLabel()
         self.gaps_heading.setProperty("role", "heading")
+        self.gaps_heading.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body.addWidget(self.gaps_heading)
-        self.gap_buttons: list[QPushButton] = []
+        self.gap_links: list[GapLink] = []
         self.gaps_at = self.body.count()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -181,6 +204,7 @@ class ReviewPage(Page):
         # "Change" links go to each section's page, by keyboard (Tab, Enter) or by mouse.
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByKeyboard
                                              | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.summary.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.summary.linkActivated.connect(self._link)
         self.body.addWidget(self.summary)
         self.body.addStretch(1)
@@ -195,32 +219,51 @@ class ReviewPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        for button in self.gap_buttons:
-            self.body.removeWidget(button)
-            button.deleteLater()
+        for link in self.gap_links:
+            link.hide()  # gone from the screen now, not when the event loop gets to it
+            self.body.removeWidget(link)
+            link.setParent(None)
+            link.deleteLater()
         self.gaps = validate.completeness(self.plan)
-        self.gap_buttons = []
+        self.gap_links = []
         for index, gap in enumerate(self.gaps):
-            button = QPushButton()
-            button.setAutoDefault(True)
-            button.setProperty("role", "gap")
-            button.setProperty("gap_index", index)
-            button.clicked.connect(
-                lambda _c=False, g=gap: self.go_to.emit(SECTION_PAGES[g.section], g.child_id)
+            # A link in a label, not a button: a long message wraps instead of being cut off.
+            link = GapLink()
+            link.setProperty("gap_index", index)
+            link.linkActivated.connect(
+                lambda _href, g=gap: self.go_to.emit(SECTION_PAGES[g.section], g.child_id)
             )
-            self.body.insertWidget(self.gaps_at + index, button)
-            self.gap_buttons.append(button)
+            self.body.insertWidget(self.gaps_at + index, link)
+            link.show()  # now, not on the next turn of the event loop
+            self.gap_links.append(link)
+        self._order_tabs()
         self.retranslate_dynamic()
+
+    def _order_tabs(self) -> None:
+        """Links made after the page would come last in the window's Tab order (after Back and
+        Next); thread them in reading order after the heading: heading, gaps, summary.  Qt only
+        orders focusable widgets, so the heading is focusable just while the chain is made."""
+        self.gaps_heading.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        previous: QWidget = self.gaps_heading
+        for link in [*self.gap_links, self.summary]:
+            QWidget.setTabOrder(previous, link)
+            previous = link
+        self.gaps_heading.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def activate_gap(self, index: int) -> None:
+        """What Enter or a click on gap ``index`` does."""
+        self.gap_links[index].linkActivated.emit("gap")
 
     def retranslate_dynamic(self) -> None:
         self.gaps_heading.setText(
             _("Still missing") if self.gaps else _("Nothing important is missing.")
         )
-        for button, gap in zip(self.gap_buttons, self.gaps, strict=True):
+        for link, gap in zip(self.gap_links, self.gaps, strict=True):
             prefix = _("Needed") if gap.severity == validate.Severity.REQUIRED else _("Recommended")
-            button.setText(f"{prefix}: {gap.message.render()}")
-            button.setAccessibleName(button.text())
-            button.setToolTip(_("Go to the page where you can fix this"))
+            text = f"{prefix}: {gap.message.render()}"
+            link.setText(f'<a href="gap">{html.escape(text)}</a>')
+            link.setAccessibleName(text)
+            link.setToolTip(_("Go to the page where you can fix this"))
         self.summary.setText(summary(self.plan))
 
     def retranslate(self) -> None:

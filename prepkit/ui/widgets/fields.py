@@ -370,7 +370,6 @@ class LanguagesField(Field):
         view.setFlow(QListView.Flow.LeftToRight)
         view.setWrapping(True)
         view.setResizeMode(QListView.ResizeMode.Adjust)
-        view.setUniformItemSizes(True)
         view.setSpacing(2)
         view.setFixedHeight(150)
         for lang in i18n.LANGUAGES:

@@ -173,8 +173,11 @@ class RowList(QWidget):
     def _order_tabs(self) -> None:
         previous: QWidget = self.add_button
         for box in self.boxes:
+            window = box.window()
             for widget in box.findChildren(QWidget):
-                if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+                # Not a date picker's calendar (a popup window of its own), not a proxied part.
+                if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None \
+                        and widget.window() is window:
                     QWidget.setTabOrder(previous, widget)
                     previous = widget
 
