@@ -19,22 +19,58 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from prepkit import crypto, i18n
-from prepkit.plan import Caregiver, Child, Contact, Parent, Phone, School
+from prepkit.plan import (
+    Caregiver,
+    Child,
+    Contact,
+    CopyHolder,
+    DocumentKind,
+    DocumentPlace,
+    LegalContact,
+    Medication,
+    Parent,
+    Phone,
+    School,
+)
 
 LANGUAGES = ["en", "es", "ar", "ne"]
+SIZE = (1100, 760)
 
 
 def sample_plan_into(window) -> None:
+    """A made-up family with something in every list, so each kind of input shows."""
     plan = window.plan
     plan.record.review_by = date(date.today().year + 1, 1, 15)
+    plan.record.family_language = "es"
+    plan.record.copy_languages = ["en"]
+    plan.record.distribution = [CopyHolder("Elm Park School", "school letter",
+                                           date(date.today().year, 1, 10))]
     plan.parents += [Parent(name="Rosa Mendes", phones=[Phone(text="(508) 555-0142")]),
                      Parent(name="Jorge Mendes", phones=[Phone(text="+52 55 1234 5678")])]
-    plan.children += [Child(legal_name="Ana Mendes", school=School(name="Elm Park School")),
+    plan.children += [Child(legal_name="Ana Mendes", school=School(name="Elm Park School"),
+                            medications=[Medication("inhaler", "2 puffs", "as needed",
+                                                    "backpack")]),
                       Child(legal_name="Luis Mendes")]
     plan.contacts.append(Contact(name="Ines Costa", relationship="cousin"))
     plan.caregivers.append(Caregiver(name="Teresa Silva", relationship="aunt"))
+    plan.documents.places.append(DocumentPlace(DocumentKind.OTHER, "blue folder", "Baptism papers"))
+    plan.legal_help.contacts.append(LegalContact("Legal aid office", Phone(text="(617) 555-0100")))
+    plan.communication.memorize.append(Phone(text="(508) 555-0177"))
+    plan.communication.meeting_place = "Main Street library"
     window.saver.changed()
     window.show_plan(plan)
+
+
+def save_small(image, path: Path) -> None:
+    """A 256-colour PNG: screenshots are flat UI colours, so this is a fraction of the size."""
+    from PIL import Image
+
+    tmp = path.with_suffix(".tmp.png")
+    image.save(str(tmp))
+    with Image.open(tmp) as raw:
+        raw.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(
+            path, optimize=True)
+    tmp.unlink()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,13 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     app = make_app()
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "demo.sqlite3") as store:
         window = MainWindow(store, state_file=UiStateStore(None))
-        window.resize(1200, 860)
+        window.resize(*SIZE)
         window.show()
         for code in args.languages:
             i18n.set_interface_language(code)
             window.show_start()
             app.processEvents()
-            window.grab().save(str(out / f"{code}-00-start.png"))
+            save_small(window.grab(), out / f"{code}-00-start.png")
         window.start_new_plan("demo passphrase for screenshots")
         sample_plan_into(window)
         for code in args.languages:
@@ -77,8 +113,10 @@ def main(argv: list[str] | None = None) -> int:
                     for _ in range(20):
                         app.processEvents()
                 app.processEvents()
+                window.saver.flush()  # "Saved", not "Saving…", in the top bar
+                app.processEvents()
                 path = out / f"{code}-{number:02d}-{key}.png"
-                window.grab().save(str(path))
+                save_small(window.grab(), path)
             print(f"{code}: {len(window.step_keys()) + 1} screenshots")
         window.saver.flush()
         window.close()
