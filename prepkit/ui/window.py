@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
             self.step_list.addItem(QListWidgetItem())
         self.step_list.currentRowChanged.connect(self._step_clicked)
         self.step_list.setMinimumWidth(230)
+        self.step_list.setWordWrap(True)  # long step names wrap, no sideways scroll bar
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.addWidget(self.steps_label)
         side.addWidget(self.step_list)
 
