@@ -62,6 +62,9 @@ class PlanRecord:
     family_language: str = "en"  # the language the family reads; the default for copies
     copy_languages: list[str] = field(default_factory=list)
     distribution: list[CopyHolder] = field(default_factory=list)
+    # Set when the family lets the school reprint its letters and packets (a kiosk choice), so
+    # the family's own copy says so and when; cleared when they take it back.
+    school_may_reprint_since: date | None = None
 
 
 # --- B. parents and guardians -----------------------------------------------------------------

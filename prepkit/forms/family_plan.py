@@ -88,6 +88,13 @@ class FamilyPlan(Document):
         plan = self.plan
         w.title(self.title)
         w.note(N_("Keep this copy safe at home. It is the only copy with everything in it."))
+        if plan.record.school_may_reprint_since is not None:
+            w.strong(
+                N_("On {date} you agreed that the school may print again the school letters "
+                   "and caregiver packets of this plan. You can take this back at the school "
+                   "at any time."),
+                date=w.date(plan.record.school_may_reprint_since),
+            )
         w.fields(
             [
                 (N_("Plan made on"), w.date(plan.record.made_on)),

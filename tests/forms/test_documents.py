@@ -188,3 +188,19 @@ def test_child_card_shows_only_pickup_people_and_numbers() -> None:
         "12 Elm Street",
     ):
         assert absent not in text
+
+
+def test_consent_to_reprint_and_its_date_print_on_the_family_copy_only() -> None:
+    from datetime import date
+
+    from prepkit.forms.render import render_document
+    from tests.forms.conftest import pdf_text
+
+    plan = fx.sample_plan()
+    assert "agreed that the school may print again" not in flat(
+        pdf_text(render_document(plan, "family-plan", "en")))
+    plan.record.school_may_reprint_since = date(2026, 11, 30)
+    family = flat(pdf_text(render_document(plan, "family-plan", "en")))
+    assert "On November 30, 2026 you agreed that the school may print again" in family
+    letter = flat(pdf_text(render_document(plan, "school-letter", "en")))
+    assert "agreed that the school" not in letter

@@ -224,6 +224,9 @@ def test_keep_with_consent_then_withdraw_on_a_later_visit(qtbot, make_kiosk, sto
     assert [h.id for h in store.consented_households()] == [household]
     staff = store.unlock_staff(STAFF)
     assert store.load(store.unlock_as_staff(household, staff)).parents[0].name == PARENT
+    # The family's own copy prints the consent and its date: it is in the plan itself.
+    kept = store.load(store.unlock(household, PASSPHRASE))
+    assert kept.record.school_may_reprint_since == kiosk.clock.now().date()
 
     # Next visit: open the plan with the passphrase; the end dialog shows the consent given.
     assert kiosk.wizard is not None
@@ -245,6 +248,8 @@ def test_keep_with_consent_then_withdraw_on_a_later_visit(qtbot, make_kiosk, sto
     with pytest.raises(NotShared):
         store.unlock_as_staff(household, staff)
     assert [h.id for h in store.list_households()] == [household]
+    withdrawn = store.load(store.unlock(household, PASSPHRASE))
+    assert withdrawn.record.school_may_reprint_since is None
 
 
 def test_end_dialog_tells_about_automatic_deletion(qtbot, store):

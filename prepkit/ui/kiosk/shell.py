@@ -166,6 +166,14 @@ class KioskWindow(QWidget):
     def apply_choice(self, *, keep: bool, consent: bool) -> None:
         session = self.session()
         if session is not None and self.wizard is not None:
+            if keep:
+                # The family's own copy prints the consent and its date, so it lives in the plan.
+                record = self.wizard.plan.record
+                if not consent:
+                    record.school_may_reprint_since = None
+                elif record.school_may_reprint_since is None:
+                    record.school_may_reprint_since = self.clock.now().date()
+                self.wizard.saver.changed()
             self.wizard.saver.flush()
             if not keep:
                 self.wizard.saver.detach()
