@@ -234,6 +234,9 @@ class ChildCards(Document):
             cards.extend(cards_for(title, more, self.lines(w, child), w.rtl))
         if w.blank:
             cards = cards * 4
+        if not cards:
+            w.text(N_("There is no child in the plan yet, so there are no cards to print."))
+            return
         sheet(w, cards)
 
 

@@ -7,6 +7,7 @@ Each piece prints only what it is given: documents decide what goes to whom (PLA
 
 from __future__ import annotations
 
+from prepkit import labels
 from prepkit.forms.layout import WriteLine
 from prepkit.forms.writer import Writer
 from prepkit.i18n import N_
@@ -15,6 +16,7 @@ from prepkit.plan import (
     Child,
     Contact,
     DocumentKind,
+    DocumentPlace,
     Documents,
     FirstHours,
     NoOneThere,
@@ -26,30 +28,13 @@ Person = Parent | Contact | Caregiver
 
 PARENT = N_("Parent or guardian")
 
-DOCUMENT_KINDS: dict[DocumentKind, str] = {
-    DocumentKind.BIRTH_CERTIFICATES: N_("Birth certificates"),
-    DocumentKind.PASSPORTS: N_("Passports (the children's too, expired ones too)"),
-    DocumentKind.IDS: N_("Identity cards"),
-    DocumentKind.IMMUNIZATION: N_("Immunization records"),
-    DocumentKind.MEDICAL_RECORDS: N_("Medical records"),
-    DocumentKind.SCHOOL_RECORDS: N_("School records"),
-    DocumentKind.CUSTODY_ORDERS: N_("Custody orders"),
-    DocumentKind.MARRIAGE_DIVORCE: N_("Marriage or divorce papers"),
-    DocumentKind.LEASE_MORTGAGE: N_("Lease or mortgage"),
-    DocumentKind.BANK: N_("Bank papers"),
-    DocumentKind.INSURANCE: N_("Insurance papers"),
-    DocumentKind.CAR_TITLE: N_("Car title"),
-    DocumentKind.TAXES: N_("Tax returns"),
-    DocumentKind.PROOF_OF_RESIDENCE_TIME: N_("Proof of time lived in the US"),
-    DocumentKind.CAREGIVER_PAPERS: N_("Signed caregiver papers"),
-    DocumentKind.OTHER: N_("Other papers"),
-}
+DOCUMENT_KINDS = labels.DOCUMENT_KINDS
 
 NO_ONE_THERE: dict[NoOneThere, str] = {
     NoOneThere.UNSET: "",
     NoOneThere.STAY_ON_BUS: N_("Stay on the bus and tell the driver."),
     NoOneThere.BACK_TO_SCHOOL: N_("Go back to school and tell the office."),
-    NoOneThere.NEIGHBOUR: N_("Go to the neighbour named below."),
+    NoOneThere.NEIGHBOUR: N_("Go to the neighbor named below."),
 }
 
 
@@ -205,7 +190,7 @@ def if_not_home(w: Writer, plan: Plan, child: Child) -> None:
                 N_("If no one is home or at the bus stop"),
                 w.t(NO_ONE_THERE[g.no_one_there]) if g.no_one_there else "",
             ),
-            (N_("Neighbour"), w.join(g.neighbour_name, g.neighbour_address)),
+            (N_("Neighbor"), w.join(g.neighbour_name, g.neighbour_address)),
             (N_("Who tells the school"), name_of(plan, g.tells_school)),
             (N_("Notes"), g.notes),
         ]
@@ -243,13 +228,18 @@ def first_hours(w: Writer, hours: FirstHours) -> None:
 
 def documents_list(w: Writer, documents: Documents) -> None:
     """H. Where each kind of paper is kept (a place, never a number), as checkboxes."""
-    places = {p.kind: p for p in documents.places}
+    places = {p.kind: p for p in documents.places if p.kind is not DocumentKind.OTHER}
     for kind, msgid in DOCUMENT_KINDS.items():
+        if kind is DocumentKind.OTHER:
+            continue
         place = places.get(kind)
         if place is None and not w.blank:
             continue
         where = place.kept_where if place else ""
-        if kind is DocumentKind.OTHER and place and place.label:
-            where = w.join(place.label, where)
         w.checks([(msgid, bool(where), where)])
+    # The family may list any number of papers of their own ("other").
+    others = [p for p in documents.places if p.kind is DocumentKind.OTHER]
+    for place in others or ([DocumentPlace(kind=DocumentKind.OTHER)] if w.blank else []):
+        where = w.join(place.label, place.kept_where)
+        w.checks([(DOCUMENT_KINDS[DocumentKind.OTHER], bool(where), where)])
     w.fields([(N_("Who holds copies"), documents.copies_held_by)])

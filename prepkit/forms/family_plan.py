@@ -6,27 +6,15 @@ made at home: a kiosk never holds it, and every other document is for someone el
 
 from __future__ import annotations
 
-from prepkit import i18n
+from prepkit import i18n, labels
 from prepkit.forms import common
 from prepkit.forms.base import Document
 from prepkit.forms.writer import Writer, ready
 from prepkit.i18n import N_
-from prepkit.plan import Caregiver, CaregiverPaper, CareTerm, Mode, PaperStatus, Plan
+from prepkit.plan import Caregiver, CaregiverPaper, CareTerm, Mode, Plan
 
-PAPERS: dict[CaregiverPaper, str] = {
-    CaregiverPaper.NONE: N_("Not chosen yet"),
-    CaregiverPaper.CAREGIVER_AFFIDAVIT: N_("Caregiver Authorization Affidavit"),
-    CaregiverPaper.TEMPORARY_AGENT: N_("Temporary agent"),
-    CaregiverPaper.PARENT_APPOINTED_GUARDIAN: N_("Parent's appointment of a guardian"),
-    CaregiverPaper.COURT_GUARDIANSHIP: N_("Guardianship by the court"),
-}
-STATUSES: dict[PaperStatus, str] = {
-    PaperStatus.NOT_STARTED: N_("Not started"),
-    PaperStatus.DRAFTED: N_("Drafted"),
-    PaperStatus.SIGNED: N_("Signed"),
-    PaperStatus.WITNESSED: N_("Witnessed"),
-    PaperStatus.NOTARIZED: N_("Notarized"),
-}
+PAPERS = labels.CAREGIVER_PAPERS
+STATUSES = labels.PAPER_STATUSES
 TERMS: dict[CareTerm, str] = {
     CareTerm.UNSET: "",
     CareTerm.SHORT: N_("Short term"),

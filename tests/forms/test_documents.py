@@ -204,3 +204,28 @@ def test_consent_to_reprint_and_its_date_print_on_the_family_copy_only() -> None
     assert "On November 30, 2026 you agreed that the school may print again" in family
     letter = flat(pdf_text(render_document(plan, "school-letter", "en")))
     assert "agreed that the school" not in letter
+
+
+def test_a_plan_without_children_still_prints_every_document() -> None:
+    from prepkit.forms.render import render_document
+    from prepkit.plan import Plan
+    from tests.forms.conftest import pdf_text
+
+    for doc, _title in DOCUMENTS:
+        assert pdf_text(render_document(Plan(), doc, "en"))  # no crash, a real page
+    cards = flat(pdf_text(render_document(Plan(), "child-cards", "en")))
+    assert "no child in the plan yet" in cards
+
+
+def test_every_other_paper_the_family_listed_is_printed() -> None:
+    from prepkit.forms.render import render_document
+    from prepkit.plan import DocumentKind, DocumentPlace
+    from tests.forms.conftest import pdf_text
+
+    plan = fx.sample_plan()
+    plan.documents.places += [
+        DocumentPlace(kind=DocumentKind.OTHER, label="Vet papers of the dog", kept_where="Drawer"),
+        DocumentPlace(kind=DocumentKind.OTHER, label="Church letter", kept_where="Bible"),
+    ]
+    text = flat(pdf_text(render_document(plan, "document-checklist", "en")))
+    assert "Vet papers of the dog" in text and "Church letter" in text and "Bible" in text

@@ -8,37 +8,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from prepkit import validate
+from prepkit import labels, validate
 from prepkit.i18n import N_, _
-from prepkit.plan import Caregiver, CaregiverPaper, CareTerm, PaperStatus, Plan
+from prepkit.plan import Caregiver, CaregiverPaper, CareTerm, Plan
 from prepkit.ui.pages.listpage import ListPage
 from prepkit.ui.widgets.form import Form
 
-PAPERS = [
-    (CaregiverPaper.NONE, N_("Not chosen yet"), ""),
-    (CaregiverPaper.CAREGIVER_AFFIDAVIT, N_("Caregiver Authorization Affidavit"),
-     N_("The caregiver can make school and health decisions for the child, together with you. "
+# What each paper does, in plain words (the names themselves are shared: prepkit.labels).
+PAPER_HELP: dict[CaregiverPaper, str] = {
+    CaregiverPaper.NONE: "",
+    CaregiverPaper.CAREGIVER_AFFIDAVIT: N_(
+        "The caregiver can make school and health decisions for the child, together with you. "
         "You sign it in front of two adult witnesses and a notary. The caregiver must be an "
-        "adult the child lives with. It lasts up to 2 years.")),
-    (CaregiverPaper.TEMPORARY_AGENT, N_("Temporary agent"),
-     N_("For a short time (up to 60 days) the caregiver can do what a parent does, except agree "
+        "adult the child lives with. It lasts up to 2 years."),
+    CaregiverPaper.TEMPORARY_AGENT: N_(
+        "For a short time (up to 60 days) the caregiver can do what a parent does, except agree "
         "to a marriage or an adoption. You sign it in front of two adult witnesses. You can "
-        "take it back.")),
-    (CaregiverPaper.PARENT_APPOINTED_GUARDIAN, N_("Parent names a guardian"),
-     N_("You write down who should be your child's guardian. It starts only in some cases, and "
-        "being detained is not one of them. Ask a lawyer before you choose this.")),
-    (CaregiverPaper.COURT_GUARDIANSHIP, N_("Guardianship from the court"),
-     N_("A judge of the Probate and Family Court names the guardian. Someone must ask the court. "
-        "A temporary guardian can be named for up to 90 days.")),
-]
+        "take it back."),
+    CaregiverPaper.PARENT_APPOINTED_GUARDIAN: N_(
+        "You write down who should be your child's guardian. It starts only in some cases, and "
+        "being detained is not one of them. Ask a lawyer before you choose this."),
+    CaregiverPaper.COURT_GUARDIANSHIP: N_(
+        "A judge of the Probate and Family Court names the guardian. Someone must ask the court. "
+        "A temporary guardian can be named for up to 90 days."),
+}
+PAPERS = [(kind, labels.CAREGIVER_PAPERS[kind], PAPER_HELP[kind]) for kind in CaregiverPaper]
 
-STATUSES = [
-    (PaperStatus.NOT_STARTED, N_("Not started")),
-    (PaperStatus.DRAFTED, N_("Written, not signed yet")),
-    (PaperStatus.SIGNED, N_("Signed")),
-    (PaperStatus.WITNESSED, N_("Signed in front of witnesses")),
-    (PaperStatus.NOTARIZED, N_("Signed in front of a notary")),
-]
+STATUSES = list(labels.PAPER_STATUSES.items())
 
 TERMS = [
     (CareTerm.UNSET, N_("Not decided yet")),

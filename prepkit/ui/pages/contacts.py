@@ -30,7 +30,7 @@ class ContactsPage(ListPage):
     def build_form(self, form: Form) -> None:
         form.text("name", N_("Full name"))
         form.text("relationship", N_("Who they are to the family"),
-                  placeholder=N_("For example: aunt, neighbour, friend"))
+                  placeholder=N_("For example: aunt, neighbor, friend"))
         form.phone("phones", N_("Mobile phone"), 0)
         form.phone("phones", N_("Another phone"), 1)
         form.language("language", N_("Language they speak"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from prepkit import labels
 from prepkit.i18n import N_
 from prepkit.plan import DocumentKind, DocumentPlace, Plan
 from prepkit.ui.pages.base import Page
@@ -13,23 +14,8 @@ from prepkit.ui.widgets import fields
 from prepkit.ui.widgets.form import Form
 from prepkit.ui.widgets.rowlist import ListOps
 
-KINDS = [
-    (DocumentKind.BIRTH_CERTIFICATES, N_("Birth certificates")),
-    (DocumentKind.PASSPORTS, N_("Passports (the children's too, and old ones)")),
-    (DocumentKind.IDS, N_("ID cards")),
-    (DocumentKind.IMMUNIZATION, N_("Vaccine records")),
-    (DocumentKind.MEDICAL_RECORDS, N_("Medical records")),
-    (DocumentKind.SCHOOL_RECORDS, N_("School records")),
-    (DocumentKind.CUSTODY_ORDERS, N_("Custody papers")),
-    (DocumentKind.MARRIAGE_DIVORCE, N_("Marriage or divorce papers")),
-    (DocumentKind.LEASE_MORTGAGE, N_("Lease or mortgage")),
-    (DocumentKind.BANK, N_("Bank papers")),
-    (DocumentKind.INSURANCE, N_("Insurance papers")),
-    (DocumentKind.CAR_TITLE, N_("Car title")),
-    (DocumentKind.TAXES, N_("Tax papers")),
-    (DocumentKind.PROOF_OF_RESIDENCE_TIME, N_("Proof of how long you have lived in the US")),
-    (DocumentKind.CAREGIVER_PAPERS, N_("Signed caregiver papers")),
-]
+KINDS = [(kind, name) for kind, name in labels.DOCUMENT_KINDS.items()
+         if kind is not DocumentKind.OTHER]
 
 
 class PlaceOf:

@@ -15,8 +15,8 @@ NO_ONE_THERE = [
      N_("The driver takes the child back to school.")),
     (NoOneThere.BACK_TO_SCHOOL, N_("Go back into the school"),
      N_("The child tells a teacher or the front office.")),
-    (NoOneThere.NEIGHBOUR, N_("Go to a neighbour"),
-     N_("Write the neighbour's name and address below.")),
+    (NoOneThere.NEIGHBOUR, N_("Go to a neighbor"),
+     N_("Write the neighbor's name and address below.")),
 ]
 
 
@@ -35,8 +35,8 @@ class IfNotHomePage(PerChildPage):
         child.radios("no_one_there",
                      N_("If no one is home, or no one is at the bus stop, the child will:"),
                      NO_ONE_THERE)
-        child.text("neighbour_name", N_("Neighbour's name"))
-        child.area("neighbour_address", N_("Neighbour's address"))
+        child.text("neighbour_name", N_("Neighbor's name"))
+        child.area("neighbour_address", N_("Neighbor's address"))
         child.pick("tells_school", N_("Who tells the school"), people)
         child.area("notes", N_("Anything else for this child"))
         self.child_form = child
