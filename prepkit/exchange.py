@@ -27,6 +27,9 @@ ENCRYPTED_FORMAT = "prepkit-plan-encrypted"
 VERSION = 1
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
+# A file from a USB stick must not be able to make a kiosk laptop swap itself to death: 16 times
+# today's default (64 MiB) leaves room to raise the parameters for years.
+MAX_KDF_MEMORY_KIB = 1024 * 1024
 MAX_STRING = 20_000
 MAX_ITEMS = 1_000
 
@@ -248,7 +251,7 @@ def loads_encrypted(raw: bytes, passphrase: str) -> Plan:
     if not (
         1 <= kdf.time_cost <= 20
         and 1 <= kdf.parallelism <= 16
-        and 8 * kdf.parallelism <= kdf.memory_kib <= 4 * 1024 * 1024
+        and 8 * kdf.parallelism <= kdf.memory_kib <= MAX_KDF_MEMORY_KIB
         and 8 <= len(kdf.salt) <= 64
     ):
         _fail(N_("The file is damaged or incomplete (line {line})."), line=1)

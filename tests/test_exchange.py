@@ -117,3 +117,10 @@ def test_schema_document_names_every_top_level_section() -> None:
 def test_schema_document_is_up_to_date_with_the_model() -> None:
     committed = json.loads((Path(__file__).parents[1] / "docs" / "plan.schema.json").read_text())
     assert committed == exchange.json_schema(), "run tools/make_schema.py"
+
+
+def test_locked_file_cannot_ask_for_more_than_a_gigabyte_of_memory() -> None:
+    raw = json.loads(exchange.dumps_encrypted(Plan(code_word="owl"), "pw"))
+    raw["kdf"]["memory_kib"] = exchange.MAX_KDF_MEMORY_KIB + 1
+    with pytest.raises(PlanFileError, match="damaged"):
+        exchange.loads_encrypted(json.dumps(raw).encode(), "pw")
