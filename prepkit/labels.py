@@ -45,3 +45,18 @@ PAPER_STATUSES: dict[PaperStatus, str] = {
     PaperStatus.WITNESSED: N_("Signed in front of witnesses"),
     PaperStatus.NOTARIZED: N_("Signed in front of a notary"),
 }
+
+# The printed documents, in the order a full set prints: (id, title msgid).  Kept here, not
+# in prepkit.forms, so the interface can list them without importing reportlab at start-up.
+PRINTED_DOCUMENTS: tuple[tuple[str, str], ...] = (
+    ("family-plan", N_("Family plan")),
+    ("school-letter", N_("School pick-up authorization")),
+    ("caregiver-packet", N_("Caregiver packet")),
+    ("child-cards", N_("Child wallet and backpack cards")),
+    ("parent-card", N_("Parent wallet card")),
+    ("document-checklist", N_("Document checklist")),
+    ("caregiver-papers", N_("Caregiver papers worksheet (Massachusetts)")),
+    ("detained-steps", N_("If a parent is detained")),
+    ("update-notice", N_("Plan update notice")),
+)
+DOCUMENT_TITLES: dict[str, str] = dict(PRINTED_DOCUMENTS)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from prepkit import labels
 from prepkit.forms import typeset
 from prepkit.forms.base import Document
 from prepkit.forms.layout import ACCENT, RULE
@@ -185,7 +186,7 @@ def sheet(w: Writer, cards: list[Card]) -> None:
 
 class ChildCards(Document):
     kind = "child-cards"
-    title = N_("Child wallet and backpack cards")
+    title = labels.DOCUMENT_TITLES["child-cards"]
 
     def pickup_people(self, child: Child) -> list[str]:
         """Who picks the child up, 1 to 3: the "can't come home" order, then the school list.
@@ -242,7 +243,7 @@ class ChildCards(Document):
 
 class ParentCard(Document):
     kind = "parent-card"
-    title = N_("Parent wallet card")
+    title = labels.DOCUMENT_TITLES["parent-card"]
 
     def lines(self, w: Writer) -> list[Line]:
         plan = self.plan

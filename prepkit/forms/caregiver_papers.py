@@ -7,6 +7,7 @@ the family takes it to legal aid or a lawyer, who fills in the real one.
 
 from __future__ import annotations
 
+from prepkit import labels
 from prepkit.forms.base import Document
 from prepkit.forms.family_plan import PAPERS, STATUSES, legal_help
 from prepkit.forms.writer import Writer
@@ -80,7 +81,7 @@ SIGNING_STEPS = (
 
 class CaregiverPapers(Document):
     kind = "caregiver-papers"
-    title = N_("Caregiver papers worksheet (Massachusetts)")
+    title = labels.DOCUMENT_TITLES["caregiver-papers"]
 
     def write(self, w: Writer) -> None:
         plan = self.plan

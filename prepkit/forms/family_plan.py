@@ -70,7 +70,7 @@ def legal_help(w: Writer, plan: Plan) -> None:
 
 class FamilyPlan(Document):
     kind = "family-plan"
-    title = N_("Family plan")
+    title = labels.DOCUMENT_TITLES["family-plan"]
 
     def write(self, w: Writer) -> None:
         plan = self.plan

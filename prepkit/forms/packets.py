@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from prepkit import labels
 from prepkit.forms import common
 from prepkit.forms.base import Document
 from prepkit.forms.family_plan import legal_help, paper_status
@@ -17,7 +18,7 @@ class CaregiverPacket(Document):
     private)."""
 
     kind = "caregiver-packet"
-    title = N_("Caregiver packet")
+    title = labels.DOCUMENT_TITLES["caregiver-packet"]
 
     def write(self, w: Writer) -> None:
         for index, carer in enumerate(
@@ -64,7 +65,7 @@ class CaregiverPacket(Document):
 
 class DocumentChecklist(Document):
     kind = "document-checklist"
-    title = N_("Document checklist")
+    title = labels.DOCUMENT_TITLES["document-checklist"]
 
     def write(self, w: Writer) -> None:
         w.title(self.title)
@@ -92,7 +93,7 @@ class DocumentChecklist(Document):
 
 class DetainedSteps(Document):
     kind = "detained-steps"
-    title = N_("If a parent is detained")
+    title = labels.DOCUMENT_TITLES["detained-steps"]
 
     def write(self, w: Writer) -> None:
         plan = self.plan
@@ -112,7 +113,7 @@ class DetainedSteps(Document):
 
 class UpdateNotice(Document):
     kind = "update-notice"
-    title = N_("Plan update notice")
+    title = labels.DOCUMENT_TITLES["update-notice"]
 
     def write(self, w: Writer) -> None:
         made = self.plan.record.made_on

@@ -8,6 +8,7 @@ health detail except the note the parent chose to share with the school.
 
 from __future__ import annotations
 
+from prepkit import labels
 from prepkit.forms import common
 from prepkit.forms.base import Document
 from prepkit.forms.writer import Writer
@@ -17,7 +18,7 @@ from prepkit.plan import Child
 
 class SchoolLetter(Document):
     kind = "school-letter"
-    title = N_("School pick-up authorization")
+    title = labels.DOCUMENT_TITLES["school-letter"]
     always_english = True
 
     def write(self, w: Writer) -> None:

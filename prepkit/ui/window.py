@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -80,9 +80,10 @@ class MainWindow(QMainWindow):
         self.start = StartPage(self.plan, self.saver)
         self.start.new_plan.connect(self.ask_new_plan)
         self.start.open_plan.connect(self.ask_open_plan)
-        self.pages: list[Page] = make_steps(self.plan, self.saver, store, kiosk=kiosk)
-        for page in self.pages:
-            page.go_to.connect(self._page_wants)
+        # The steps are built after the first paint (or when first needed): the start page is
+        # on screen at once, and the ~0.3 s of building fourteen pages happens while the
+        # family reads it.  See ``pages``.
+        self._pages: list[Page] | None = None
 
         self._build()
         self.texts.bind(self.setWindowTitle, N_("Family preparedness plan"))
@@ -149,8 +150,6 @@ class MainWindow(QMainWindow):
         self.step_list = QListWidget()
         self.texts.bind(self.step_list.setAccessibleName, N_("Steps"))
         self.steps_label.setBuddy(self.step_list)
-        for _page in self.pages:
-            self.step_list.addItem(QListWidgetItem())
         self.step_list.currentRowChanged.connect(self._step_clicked)
         self.step_list.setMinimumWidth(230)
         self.step_list.setWordWrap(True)  # long step names wrap, no sideways scroll bar
@@ -160,8 +159,6 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
-        for page in self.pages:
-            self.stack.addWidget(page)
 
         self.back = QPushButton()
         self.next = QPushButton()
@@ -198,6 +195,34 @@ class MainWindow(QMainWindow):
                             lambda: self.set_look(self.look.smaller()))):
             for key in keys:
                 QShortcut(QKeySequence(key), self, slot)
+
+    @property
+    def pages(self) -> list[Page]:
+        """The wizard's steps, built on first use."""
+        if self._pages is None:
+            self._pages = self._build_pages()
+        return self._pages
+
+    def _built_pages(self) -> list[Page]:
+        """The steps if they exist yet, without building them (for start-up work)."""
+        return self._pages or []
+
+    def _build_pages(self) -> list[Page]:
+        pages = make_steps(self.plan, self.saver, self.store, kiosk=self.kiosk)
+        for page in pages:
+            page.go_to.connect(self._page_wants)
+            self.step_list.addItem(QListWidgetItem())
+            self.stack.addWidget(page)
+            page.retranslate()
+        self._pages = pages
+        qtsetup.align_labels(self)
+        self.refresh_steps()
+        return pages
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._pages is None:
+            QTimer.singleShot(0, lambda: self.pages)  # first paint is done: build the steps
+        return super().event(event)
 
     # --- the plan ------------------------------------------------------------------------------
 
@@ -337,7 +362,7 @@ class MainWindow(QMainWindow):
     def teardown(self) -> None:
         """Kiosk: save, forget the session key and let go of everything global, so that the
         window, its pages and the family's plan can all be freed once it is deleted."""
-        for page in self.pages:
+        for page in self._built_pages():
             wait = getattr(page, "wait", None)
             if callable(wait):
                 wait()
@@ -359,15 +384,15 @@ class MainWindow(QMainWindow):
             self.go_next()
 
     def _update_nav(self) -> None:
-        index = self._index()
+        index = self._index() if self._pages is not None else -1
         self.back.setText(_("Back"))
         self.back.setAccessibleName(_("Back"))
-        last = index == len(self.pages) - 1
+        last = index >= 0 and index == len(self._built_pages()) - 1
         self.next.setText(_("Finish") if last else _("Next"))
         self.next.setAccessibleName(self.next.text())
 
     def refresh_steps(self) -> None:
-        for row, page in enumerate(self.pages):
+        for row, page in enumerate(self._built_pages()):
             item = self.step_list.item(row)
             done = page.is_complete(self.plan)
             mark = "✓" if done else "○"
@@ -403,7 +428,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.texts.retranslate()
         self.start.retranslate()
-        for page in self.pages:
+        for page in self._built_pages():
             page.retranslate()
         self._update_nav()
         self.refresh_steps()
@@ -427,7 +452,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.saver.flush()
-        if self.stack.currentWidget() in self.pages:
+        if self.stack.currentWidget() in self._built_pages():
             page = self.current_page()
             self.remember(step=page.key, child_id=page.current_child_id())
         self._stop_listening()

@@ -229,3 +229,9 @@ def test_every_other_paper_the_family_listed_is_printed() -> None:
     ]
     text = flat(pdf_text(render_document(plan, "document-checklist", "en")))
     assert "Vet papers of the dog" in text and "Church letter" in text and "Bible" in text
+
+
+def test_the_interface_lists_exactly_the_documents_forms_can_render() -> None:
+    from prepkit import labels
+
+    assert DOCUMENTS == labels.PRINTED_DOCUMENTS

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from prepkit import i18n
-from prepkit.forms.render import DOCUMENTS
 from prepkit.i18n import N_, _, ngettext
+from prepkit.labels import PRINTED_DOCUMENTS as DOCUMENTS
 from prepkit.plan import Plan
 from prepkit.ui.pages.base import Page
 from prepkit.ui.preview import PRINT_DPI, Preview, print_document
