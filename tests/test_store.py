@@ -124,7 +124,7 @@ def test_new_file_is_a_prepkit_store_in_wal_mode(store: Store, db_path: Path) ->
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"households", "household_keys", "revisions", "pdfs", "copies", "staff_key"} <= tables
     applied = conn.execute("SELECT name FROM _sqlite_migrations").fetchall()
-    assert applied == [("0001_initial",)]
+    assert applied == [("0001_initial",), ("0002_search_cards",)]
     store.close()
     assert db_path.read_bytes()[:16] == b"SQLite format 3\x00"
     assert not db_path.with_name(db_path.name + "-wal").exists()

@@ -59,3 +59,55 @@ def test_stale_kiosk_plans_go_after_n_days(tmp_path: Path):
         assert store.purge_stale_kiosk_households(365, now=later) == []
         assert store.purge_stale_kiosk_households(99, now=later) == [old.household_id]
         assert [h.id for h in store.list_households()] == [fresh.household_id]
+
+
+def test_search_cards_hold_only_names_and_only_for_consenting_families(tmp_path: Path) -> None:
+    from prepkit.plan import Child, Parent, Plan
+
+    with Store.open(tmp_path / "cards.sqlite3") as store:
+        store.set_staff_passphrase("staff passphrase 123")
+        staff = store.unlock_staff("staff passphrase 123")
+        shared = store.create_household(
+            Plan(parents=[Parent(name="Zainab Qarshi")], children=[Child(legal_name="Omar Q")]),
+            "family one")
+        private = store.create_household(Plan(parents=[Parent(name="Kept Private")]), "two")
+        store.grant_consent(shared)
+        plan = store.load(shared)
+        plan.children[0].called_name = "Omi"
+        plan.code_word = "Pelican"
+        store.save(shared, plan)
+        cards = store.search_cards(staff)
+        assert [c.household.id for c in cards] == [shared.household_id]
+        assert cards[0].parents == ("Zainab Qarshi",)
+        assert cards[0].children == (("Omar Q", "Omi"),)  # follows every save
+        raw = (tmp_path / "cards.sqlite3").read_bytes()
+        assert b"Zainab" not in raw and b"Omi" not in raw
+        store.delete_household(shared.household_id)
+        assert store.search_cards(staff) == []
+        assert private.household_id in [h.id for h in store.list_households()]
+
+
+def test_a_schema_1_file_is_upgraded_and_its_families_stay_searchable(tmp_path: Path) -> None:
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from prepkit.store import schema
+
+    path = tmp_path / "old.sqlite3"
+    with Store.open(path) as store:
+        store.set_staff_passphrase("staff passphrase 123")
+        session = store.create_household(Plan(parents=[Parent(name="Ana Old")]), "family one")
+        store.grant_consent(session)
+    # Turn it back into what version 1 wrote: no search cards table, user_version 1.
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP TABLE search_cards")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0002_search_cards'")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with Store.open(path) as store:
+        staff = store.unlock_staff("staff passphrase 123")
+        assert [c.parents for c in store.search_cards(staff)] == [("Ana Old",)]
+        names = [m.name for m in schema.migrations.applied(Database(store._conn))]
+        assert names == ["0001_initial", "0002_search_cards"]

@@ -25,6 +25,7 @@ API (every method may raise a ``StoreError``; see ``prepkit.store.errors``)::
     store.unlock_staff(passphrase) -> StaffKey
     store.grant_consent(session) / store.withdraw_consent(session)   # family sessions only
     store.consented_households() -> list[HouseholdInfo]
+    store.search_cards(staff_key) -> list[SearchCard]   # names only, for the counselor's search
     store.kiosk_settings() -> dict[str, int] / store.set_kiosk_settings(settings)  # staff's
     store.put_pdf(session, document, language, pdf) -> pdf_id
     store.get_pdf(session, pdf_id) -> bytes / store.list_pdfs(session) -> list[PdfInfo]
@@ -51,6 +52,7 @@ secure_delete on, so the deleted ciphertext and wrapped keys are gone from the f
 (what the file system or an SSD keeps of old blocks is beyond SQLite's reach: use disk encryption).
 """
 
+from prepkit.store.cards import SearchCard
 from prepkit.store.core import Store
 from prepkit.store.errors import (
     AlreadyOpen,
@@ -95,6 +97,7 @@ __all__ = [
     "PdfInfo",
     "ReadOnlySession",
     "Revision",
+    "SearchCard",
     "Session",
     "SessionLocked",
     "StaffKey",

@@ -26,9 +26,10 @@ from prepkit.store.base import (
     utc_now,
     wrap_with_passphrase,
 )
+from prepkit.store.cards import SearchCard, card_from_plan, open_cards, write_search_card
 from prepkit.store.documents import DocumentsMixin
 from prepkit.store.errors import AlreadyOpen, DamagedFile, FileMissing, HouseholdNotFound
-from prepkit.store.records import Change, Revision, Session
+from prepkit.store.records import Change, Revision, Session, StaffKey
 from prepkit.store.sharing import SharingMixin
 
 # SQLite refuses a second connection of ours too, but this gives the same clear error at once
@@ -149,6 +150,7 @@ class Store(SharingMixin, DocumentsMixin):
                 " VALUES (?, 1, ?, ?, ?)",
                 (household_id, now, now, crypto.seal(key, raw, aad("plan", household_id, 1))),
             )
+            write_search_card(conn, key, household_id, plan)
         session = Session(household_id, key, kiosk=kiosk)
         session._seen = (1, hashlib.sha256(raw).digest())
         return session
@@ -200,7 +202,7 @@ class Store(SharingMixin, DocumentsMixin):
 
     @staticmethod
     def _delete_rows(conn: sqlite3.Connection, household_id: str) -> None:
-        for table in ("copies", "pdfs", "revisions", "household_keys"):
+        for table in ("copies", "pdfs", "revisions", "search_cards", "household_keys"):
             conn.execute(f"DELETE FROM {table} WHERE household_id = ?", (household_id,))
         if conn.execute("DELETE FROM households WHERE id = ?", (household_id,)).rowcount != 1:
             raise HouseholdNotFound()
@@ -319,8 +321,25 @@ class Store(SharingMixin, DocumentsMixin):
                 "UPDATE households SET revision = ?, updated = ? WHERE id = ?",
                 (new, now, household_id),
             )
+            write_search_card(conn, key, household_id, plan)
         session._seen = (new, digest)
         return Change(household_id, new, content_changed=True)
+
+    # --- the counselor's search ----------------------------------------------------------------
+
+    def search_cards(self, staff: StaffKey) -> list[SearchCard]:
+        """Names of every consenting family, for the counselor's search (decrypted in memory)."""
+        households = self.consented_households()
+        with self._read() as conn:
+            cards = open_cards(conn, staff, households)
+        # A plan last saved before cards existed (schema 1) has none yet: read the plan itself.
+        carded = {card.household.id for card in cards}
+        for info in households:
+            if info.id not in carded:
+                session = self.unlock_as_staff(info.id, staff)
+                cards.append(card_from_plan(info, self.load(session)))
+                session.forget()
+        return cards
 
     # --- backup --------------------------------------------------------------------------------
 
