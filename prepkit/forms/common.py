@@ -151,9 +151,9 @@ def child_sheet(w: Writer, child: Child) -> None:
     )
     meds = [[m.name, m.dose, m.times, m.kept_where] for m in child.medications]
     if meds or w.blank:
-        w.subheading(N_("Medications"))
+        w.subheading(N_("Medicines"))
         w.table(
-            [N_("Medication"), N_("Dose"), N_("Times"), N_("Where it is kept")],
+            [N_("Medicine"), N_("Dose"), N_("Times"), N_("Where it is kept")],
             meds,
             [0.3, 0.2, 0.25, 0.25],
             blank_rows=3,

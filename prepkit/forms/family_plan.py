@@ -78,9 +78,9 @@ class FamilyPlan(Document):
         w.note(N_("Keep this copy safe at home. It is the only copy with everything in it."))
         if plan.record.school_may_reprint_since is not None:
             w.strong(
-                N_("On {date} you agreed that the school may print again the school letters "
-                   "and caregiver packets of this plan. You can take this back at the school "
-                   "at any time."),
+                N_("On {date} you agreed that the school may reprint the school pick-up "
+                   "letters and caregiver packets of this plan. You can take this back on a "
+                   "later visit to the school."),
                 date=w.date(plan.record.school_may_reprint_since),
             )
         w.fields(

@@ -132,7 +132,7 @@ class CounselorWindow(QMainWindow):
         intro.setWordWrap(True)
         self.texts.bind(intro.setText, N_(
             "Only families who agreed that the school may reprint their papers are listed. "
-            "Plans are read only here: a counselor cannot change them."))
+            "Plans are read-only here: a counselor cannot change them."))
         search_label = QLabel()
         self.texts.bind(search_label.setText, N_("Search by a child's or parent's name"))
         self.search = mark_user_text(QLineEdit())
@@ -383,8 +383,8 @@ class CounselorWindow(QMainWindow):
             return
         if result.cancelled:
             self.status.setText(ngettext(
-                "Stopped. Files were saved for {n} family.",
-                "Stopped. Files were saved for {n} families.", n).format(
+                "Stopped after saving files for {n} family.",
+                "Stopped after saving files for {n} families.", n).format(
                     n=i18n.format_number(n, code)) if result.files else
                 _("Stopped. Nothing was printed or saved."))
             result.pdfs.clear()

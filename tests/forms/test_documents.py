@@ -197,11 +197,11 @@ def test_consent_to_reprint_and_its_date_print_on_the_family_copy_only() -> None
     from tests.forms.conftest import pdf_text
 
     plan = fx.sample_plan()
-    assert "agreed that the school may print again" not in flat(
+    assert "agreed that the school may reprint" not in flat(
         pdf_text(render_document(plan, "family-plan", "en")))
     plan.record.school_may_reprint_since = date(2026, 11, 30)
     family = flat(pdf_text(render_document(plan, "family-plan", "en")))
-    assert "On November 30, 2026 you agreed that the school may print again" in family
+    assert "On November 30, 2026 you agreed that the school may reprint" in family
     letter = flat(pdf_text(render_document(plan, "school-letter", "en")))
     assert "agreed that the school" not in letter
 

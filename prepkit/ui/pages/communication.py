@@ -23,7 +23,7 @@ class CommunicationPage(Page):
         form = self.form(lambda: self.plan)
         form.heading(N_("Numbers to memorize"))
         form.note(N_("For example: the caregiver, the first emergency contact, legal aid. "
-                     "Practise them with the children."))
+                     "Practice them with the children."))
         self.numbers = form.rows(
             ListOps(lambda: self.plan.communication.memorize, Phone), self._number,
             add_text=N_("Add a number"), item_text=N_("Number {n}"),

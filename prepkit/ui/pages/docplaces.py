@@ -101,8 +101,8 @@ class DocumentPlacesPage(Page):
 
     @staticmethod
     def _other(form: Form) -> None:
-        form.text("label", N_("What paper it is"),
-                  placeholder=N_("For example: the children's vaccine cards from home"))
+        form.text("label", N_("What paper it is"), placeholder=N_(
+            "For example: the children's vaccine cards from your home country"))
         form.text("kept_where", N_("Where it is kept"))
 
     def is_complete(self, plan: Plan) -> bool:

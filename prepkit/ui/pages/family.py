@@ -39,7 +39,7 @@ class FamilyPage(Page):
                      "the new copy."))
         self.distribution = form.rows(
             ListOps(lambda: self.plan.record.distribution, CopyHolder), self._copy,
-            add_text=N_("Add a copy given"), item_text=N_("Copy {n}"),
+            add_text=N_("Add a copy you gave out"), item_text=N_("Copy {n}"),
             confirm_text=N_("Remove {name}? What you wrote about it will be deleted."))
         self.body.addStretch(1)
 

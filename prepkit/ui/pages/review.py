@@ -129,7 +129,9 @@ def summary(plan: Plan) -> str:
         for c in plan.caregivers
     ], "caregivers"))
     parts.append(_rows(N_("For the whole family"), [
-        (N_("Family code word"), _("Chosen") if plan.code_word.strip() else ""),
+        (N_("Family code word"),
+         # TRANSLATORS: beside "Family code word": one has been chosen (never shown here).
+         _("Chosen") if plan.code_word.strip() else ""),
     ], "if_not_home"))
     kinds = dict(KINDS)
     parts.append(_rows(N_("Where the documents are"), [
@@ -145,7 +147,9 @@ def summary(plan: Plan) -> str:
              (N_("The children may travel to join a parent in another country"),
               _yes(plan.travel.children_may_join_parent))]
     if plan.money.skipped and not any(v.strip() for _l, v in money):
-        money = [(N_("Money and travel"), _("Skipped"))]
+        money = [(N_("Money and travel"),
+                  # TRANSLATORS: the whole "Money and travel" page was skipped on purpose.
+                  _("Skipped"))]
     parts.append(_rows(N_("Money and travel"), money, "money"))
     parts.append(_rows(N_("Legal help"), [
         *[(N_("Name of the office or lawyer"),
