@@ -177,7 +177,7 @@ def test_cancel_stops_the_batch_and_logs_only_what_was_saved(qtbot, store, desk,
     assert result is not None and result.cancelled
     saved = len(list(folder.iterdir()))
     assert 3 <= saved < 60
-    assert window.status.text().startswith("Stopped.")
+    assert window.status.text().startswith("Stopped after saving files for")
     staff = store.unlock_staff(STAFF)
     logged = sum(len(store.copies(store.unlock_as_staff(h, staff))) for h in ids)
     assert logged == saved
