@@ -82,9 +82,8 @@ def main() -> None:
     (OUT / "README.md").write_text(
         "# Gallery of printed documents\n\n"
         "Made by `tools/gallery.py` from the sample family in `tests/forms/fixtures.py` "
-        "(60 dpi, first pages). Catalogs are not translated yet, so non-English documents show "
-        "English text in their own direction and fonts; names, dates and phone numbers are "
-        "printed as they will be.\n\n"
+        "(60 dpi, first pages). Every translation is a draft awaiting a native speaker's "
+        "review; the family's names, dates and phone numbers are printed exactly as typed.\n\n"
         "| Document | Language | Version | Page |\n|---|---|---|---|\n" + "\n".join(rows) + "\n",
         encoding="utf-8",
     )
