@@ -133,9 +133,33 @@ def make_wqy(source: Path, out: Path) -> Path:
     return path
 
 
+SYMBOLA_DEFAULT = Path("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")
+SYMBOLA_DOC = Path("/usr/share/doc/fonts-symbola")
+
+
+def make_symbola(source: Path, out: Path) -> Path:
+    """Symbola: the last resort for emoji and symbols families type into names and notes.
+
+    It has TrueType outlines (reportlab embeds those) and no colour, which is what a school
+    printer needs; without it an emoji in a name would silently vanish from every page.
+    """
+    path = out / "Symbola.ttf"
+    path.write_bytes(source.read_bytes())
+    notice = (
+        "Symbola 2.60 by George Douros, from Debian package fonts-symbola\n"
+        f"({source.name}).  Upstream licence, as Debian records it: \"Fonts are free for any\n"
+        "use; they may be opened, edited, modified, regenerated, packaged and redistributed.\"\n"
+        "Debian's copyright file follows.\n\n"
+    )
+    copyright_text = (SYMBOLA_DOC / "copyright").read_text(encoding="utf-8")
+    (out / "LICENSE-Symbola.txt").write_text(notice + copyright_text, encoding="utf-8")
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wqy", type=Path, default=WQY_DEFAULT)
+    parser.add_argument("--symbola", type=Path, default=SYMBOLA_DEFAULT)
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -143,6 +167,9 @@ def main() -> None:
         raise SystemExit(f"{args.wqy} missing: apt-get install fonts-wqy-microhei")
     made = make_noto(args.out)
     made.append(make_wqy(args.wqy, args.out))
+    if not args.symbola.exists():
+        raise SystemExit(f"{args.symbola} missing: apt-get install fonts-symbola")
+    made.append(make_symbola(args.symbola, args.out))
     for path in made:
         print(
             f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}"

@@ -4,7 +4,8 @@ reportlab has no font fallback: a character the current font lacks is silently d
 is split into runs and every run gets a font chosen here from the fonts shipped in assets/fonts
 (never system fonts).  Latin, Greek, Cyrillic and Vietnamese use Noto Sans; Arabic-script text
 (Arabic, Pashto, Dari) Noto Sans Arabic; Nepali Noto Sans Devanagari; Han WenQuanYi Micro Hei,
-which has no bold face, so bold Chinese is printed with the regular face.
+which has no bold face, so bold Chinese is printed with the regular face; emoji and symbols none
+of those have fall back to Symbola (black and white, as a school printer prints them).
 
 Public API:
     register() -> None                          register the shipped fonts with reportlab (once)
@@ -32,6 +33,7 @@ LATIN = "latin"
 ARABIC = "arabic"
 DEVANAGARI = "devanagari"
 HAN = "han"
+SYMBOLS = "symbols"  # emoji and symbols; no script of ours needs it, names and notes may
 SCRIPTS = (LATIN, ARABIC, DEVANAGARI, HAN)
 
 # script -> (regular name, file, bold name, file).  The names are what reportlab knows them by.
@@ -51,6 +53,8 @@ _FILES: dict[str, tuple[str, str, str, str]] = {
     ),
     # No bold WenQuanYi exists; faking bold with stroking would blur small Han glyphs.
     HAN: ("WenQuanYiMicroHei", "WenQuanYiMicroHei.ttf", "WenQuanYiMicroHei", ""),
+    # Black-and-white emoji and symbols, the last resort: a family's 🙏 must not vanish.
+    SYMBOLS: ("Symbola", "Symbola.ttf", "Symbola", ""),
 }
 
 # Ranges decide the *preferred* font; coverage (the cmap) has the last word.
@@ -77,7 +81,7 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
     (0x20000, 0x3FFFF, HAN),
 )
 # Fallback order when the preferred font lacks a character.
-_FALLBACK = (LATIN, ARABIC, DEVANAGARI, HAN)
+_FALLBACK = (LATIN, ARABIC, DEVANAGARI, HAN, SYMBOLS)
 
 _lock = threading.Lock()
 _registered = False

@@ -61,3 +61,21 @@ def test_every_character_of_the_fixture_plans_has_a_glyph() -> None:
 def test_a_character_no_font_has_is_reported_by_this_check() -> None:
     fonts.register()
     assert _missing({"\U0001f9ff"}) != [] or _missing({"\u1780"}) != []  # nazar amulet / Khmer
+
+
+def test_emoji_typed_into_a_name_print_in_the_symbols_font() -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from prepkit.forms.render import render_document
+    from prepkit.plan import Parent
+
+    fonts.register()
+    assert _missing(set("🙏😀❤⭐🏠")) == []
+    plan = sample_plan()
+    plan.parents[0] = Parent(name="Rosa 🙏 Martínez", phones=plan.parents[0].phones)
+    reader = PdfReader(io.BytesIO(render_document(plan, "family-plan", "en")))
+    embedded = {str(font.get("/BaseFont")) for page in reader.pages
+                for font in page["/Resources"]["/Font"].values()}
+    assert any("Symbola" in name for name in embedded), embedded
