@@ -21,6 +21,10 @@ class CaregiverPacket(Document):
     title = labels.DOCUMENT_TITLES["caregiver-packet"]
 
     def write(self, w: Writer) -> None:
+        if not self.plan.caregivers and not w.blank:  # one packet per caregiver: say why none
+            w.title(self.title)
+            w.text(N_("No caregiver is chosen yet."))
+            return
         for index, carer in enumerate(
             self.plan.caregivers[:1] if w.blank else self.plan.caregivers
         ):

@@ -23,6 +23,10 @@ class SchoolLetter(Document):
 
     def write(self, w: Writer) -> None:
         plan = self.plan
+        if not plan.children:  # one letter per child: say why there is none, never a blank page
+            w.title(self.title)
+            w.text(N_("No child is in the plan yet."))
+            return
         for index, child in enumerate(plan.children):
             if index:
                 self.new_section(w)

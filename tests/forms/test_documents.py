@@ -215,6 +215,11 @@ def test_a_plan_without_children_still_prints_every_document() -> None:
         assert pdf_text(render_document(Plan(), doc, "en"))  # no crash, a real page
     cards = flat(pdf_text(render_document(Plan(), "child-cards", "en")))
     assert "no child in the plan yet" in cards
+    # One letter per child, one packet per caregiver: with none, the page says why.
+    assert "No child is in the plan yet." in flat(pdf_text(render_document(Plan(),
+                                                                          "school-letter", "en")))
+    assert "No caregiver is chosen yet." in flat(pdf_text(render_document(Plan(),
+                                                                         "caregiver-packet", "en")))
 
 
 def test_every_other_paper_the_family_listed_is_printed() -> None:
