@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from prepkit import i18n
 from prepkit.i18n import N_
@@ -20,12 +28,14 @@ def picker_name(lang: i18n.Language) -> str:
     return "English" if lang.code == "en" else lang.native_name
 
 
-def is_draft(code: str) -> bool:
-    check = getattr(i18n, "is_draft", None)
-    try:
-        return bool(check(code)) if check else code != "en"
-    except Exception:
-        return code != "en"
+# Written in each language itself, like the language's name: the family choosing may not
+# read the interface language at all.
+DRAFT = N_("draft")
+
+
+def draft_height() -> int:
+    """Room a draft mark takes, kept under a reviewed language's button too: rows stay even."""
+    return QLabel("draft").sizeHint().height()
 
 
 class StartPage(Page):
@@ -43,7 +53,8 @@ class StartPage(Page):
         self.group = QButtonGroup(self)
         for index, lang in enumerate(i18n.LANGUAGES):
             cell = QWidget()
-            column = QHBoxLayout(cell)
+            column = QVBoxLayout(cell)  # the draft mark under the button: equal buttons
+            column.setSpacing(2)
             column.setContentsMargins(0, 0, 0, 0)
             button = mark_user_text(QPushButton(picker_name(lang)))
             button.setProperty("role", "language")
@@ -53,13 +64,14 @@ class StartPage(Page):
             button.clicked.connect(lambda _c=False, code=lang.code: self._choose(code))
             self.group.addButton(button)
             column.addWidget(button, 1)
-            if is_draft(lang.code):
-                draft = QLabel()
+            if i18n.is_draft(lang.code):
+                draft = mark_user_text(QLabel(i18n.translations(lang.code).gettext(DRAFT)))
                 draft.setProperty("role", "draft")
-                self.texts.bind(draft.setText, N_("draft"))
                 self.texts.bind(button.setToolTip,
                                 N_("Draft translation: not yet checked by a native speaker"))
-                column.addWidget(draft)
+                column.addWidget(draft, 0, Qt.AlignmentFlag.AlignHCenter)
+            else:
+                column.addSpacing(draft_height())
             self.language_buttons[lang.code] = button
             grid.addWidget(cell, index // COLUMNS, index % COLUMNS)
         self.body.addLayout(grid)
