@@ -19,13 +19,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _installed_files() -> set[str] | None:
-    try:
-        dist = importlib.metadata.distribution("prepkit")
-    except importlib.metadata.PackageNotFoundError:
-        return None
-    if ROOT in Path(str(dist.locate_file(""))).resolve().parents:
-        return None  # metadata left in the checkout by a local build, not an installed copy
-    return {str(f) for f in dist.files or []}
+    """Files of the installed copy; a build leaves prepkit.egg-info in the checkout, and the
+    checkout comes first on sys.path, so that metadata is skipped, not taken for the install."""
+    for dist in importlib.metadata.distributions(name="prepkit"):
+        where = Path(str(dist.locate_file(""))).resolve()
+        if where == ROOT:  # prepkit.egg-info beside the sources (the venv may live in ROOT)
+            continue
+        return {str(f) for f in dist.files or []}
+    return None
 
 
 def _expected() -> set[str]:
