@@ -152,3 +152,21 @@ class StoreBase:
         if session.read_only:
             raise ReadOnlySession()
         return session.key  # raises SessionLocked once forgotten
+
+    # --- small settings kept in the meta table ---------------------------------------------------
+
+    def _meta_json(self, key: str) -> dict[str, object]:
+        """A JSON object kept under ``key``; a missing or damaged one is simply empty."""
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        try:
+            value = json.loads(row[0]) if row else {}
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def _set_meta_json(self, key: str, value: dict[str, object]) -> None:
+        with self._write() as conn:
+            conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                         (key, json.dumps(value, sort_keys=True)))

@@ -383,23 +383,10 @@ class Store(SharingMixin, DocumentsMixin):
         Holds nothing a person typed; the app writes none at a kiosk.  A damaged value is not
         worth an error: the app simply starts at the start page.
         """
-        with self._read() as conn:
-            row = conn.execute("SELECT value FROM meta WHERE key = ?",
-                               (self._UI_STATE_KEY,)).fetchone()
-        try:
-            value = json.loads(row[0]) if row else {}
-        except ValueError:
-            return {}
-        if not isinstance(value, dict):
-            return {}
-        return {k: v for k, v in value.items()
-                if isinstance(k, str) and isinstance(v, str | int | bool)}
+        value = self._meta_json(self._UI_STATE_KEY)
+        return {k: v for k, v in value.items() if isinstance(v, str | int | bool)}
 
     def set_ui_state(self, state: dict[str, str | int | bool]) -> None:
-        text = json.dumps(state, sort_keys=True)
-        if len(text) > self._UI_STATE_MAX:
+        if len(json.dumps(state)) > self._UI_STATE_MAX:
             raise ValueError("the resume hint is for a few small values only")
-        with self._write() as conn:
-            conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
-                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                         (self._UI_STATE_KEY, text))
+        self._set_meta_json(self._UI_STATE_KEY, dict(state))

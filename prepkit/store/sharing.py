@@ -7,7 +7,6 @@ unwrap it.  Withdrawing consent deletes that wrapped copy and scrubs it from the
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 from prepkit import crypto
@@ -137,17 +136,8 @@ class SharingMixin(StoreBase):
 
         Kept apart from ``ui_state`` (the home app's resume hint, rewritten whole on each change)
         so that using the same file at home never resets a school's retention period."""
-        with self._read() as conn:
-            row = conn.execute("SELECT value FROM meta WHERE key = ?",
-                               (_KIOSK_SETTINGS_KEY,)).fetchone()
-        try:
-            value = json.loads(row[0]) if row else {}
-        except ValueError:
-            return {}
-        if not isinstance(value, dict):
-            return {}
-        return {k: v for k, v in value.items()
-                if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)}
+        value = self._meta_json(_KIOSK_SETTINGS_KEY)
+        return {k: v for k, v in value.items() if isinstance(v, int) and not isinstance(v, bool)}
 
     def set_kiosk_settings(self, settings: dict[str, int]) -> None:
         if len(settings) > 16 or not all(
@@ -155,10 +145,7 @@ class SharingMixin(StoreBase):
             for k, v in settings.items()
         ):
             raise ValueError("kiosk settings are a few named whole numbers")
-        with self._write() as conn:
-            conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
-                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                         (_KIOSK_SETTINGS_KEY, json.dumps(settings, sort_keys=True)))
+        self._set_meta_json(_KIOSK_SETTINGS_KEY, dict(settings))
 
     def list_households(self) -> list[HouseholdInfo]:
         """Every household, newest change first, without unlocking anything."""
