@@ -13,13 +13,13 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QRunnable, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from prepkit.plan import Plan
-from prepkit.ui.preview import page_image
+from prepkit.ui.preview import paint_page
 
 
 @dataclass
@@ -111,12 +111,7 @@ def print_pdfs(pdfs: list[bytes], printer: QPrinter) -> int:
             for page in range(document.pageCount()):
                 if painted:
                     printer.newPage()
-                target: QRect = painter.viewport()
-                size = document.pagePointSize(page)
-                scale = min(target.width() / size.width(), target.height() / size.height())
-                image = page_image(document, page, scale)
-                painter.fillRect(target, QColor("white"))
-                painter.drawImage(QRect(0, 0, image.width(), image.height()), image)
+                paint_page(painter, document, page)
                 painted += 1
             document.close()
             buffer.close()

@@ -109,6 +109,16 @@ def page_image(document: QPdfDocument, page: int, scale: float) -> QImage:
     return image
 
 
+def paint_page(painter: QPainter, document: QPdfDocument, page: int) -> None:
+    """One PDF page, scaled to the printer's page, on white (QtPdf leaves it transparent)."""
+    target: QRect = painter.viewport()
+    size = document.pagePointSize(page)
+    scale = min(target.width() / size.width(), target.height() / size.height())
+    image = page_image(document, page, scale)
+    painter.fillRect(target, QColor("white"))
+    painter.drawImage(QRect(0, 0, image.width(), image.height()), image)
+
+
 def print_document(document: QPdfDocument, printer: QPrinter) -> int:
     """Paint every page onto the printer, as many copies as asked; returns pages painted."""
     copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
@@ -121,12 +131,7 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
             for page in range(document.pageCount()):
                 if copy_index or page:
                     printer.newPage()
-                target: QRect = painter.viewport()
-                size = document.pagePointSize(page)
-                scale = min(target.width() / size.width(), target.height() / size.height())
-                image = page_image(document, page, scale)
-                painter.fillRect(target, QColor("white"))
-                painter.drawImage(QRect(0, 0, image.width(), image.height()), image)
+                paint_page(painter, document, page)
                 painted += 1
     finally:
         painter.end()
