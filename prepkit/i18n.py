@@ -283,7 +283,21 @@ class Message:
 # --- locale formatting ----------------------------------------------------------------------
 
 
+# CLDR (Babel 2.19) has no month names for Haitian Creole and prints "2025 M03 10", which no
+# parent reads as a date.  Standard Haitian Creole month names (lowercase, as written), in the
+# day-month-year order families use.
+_MONTHS_MISSING_FROM_CLDR: dict[str, tuple[str, ...]] = {
+    "ht": ("janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm",
+           "oktòb", "novanm", "desanm"),
+}
+
+
 def format_date(value: date, code: str, fmt: str = "long") -> str:
+    months = _MONTHS_MISSING_FROM_CLDR.get(code)
+    if months is not None:
+        if fmt == "short":
+            return f"{value.day:02d}/{value.month:02d}/{value.year}"
+        return f"{value.day} {months[value.month - 1]} {value.year}"
     return _babel_format_date(value, format=fmt, locale=language(code).babel_locale)
 
 

@@ -74,3 +74,16 @@ def test_dates_follow_the_document_locale() -> None:
 ])
 def test_system_locales_map_to_our_languages(tag: str, code: str | None) -> None:
     assert i18n.match_locale(tag) == code
+
+
+@pytest.mark.parametrize("code", EXPECTED)
+def test_every_language_writes_the_month_as_a_word(code: str) -> None:
+    """A date must be readable by a parent: never CLDR's placeholder "M03"."""
+    text = i18n.format_date(date(2025, 3, 10), code)
+    assert "M03" not in text and "10" in text and "2025" in text
+    assert any(ch.isalpha() for ch in text) or code == "zh_Hans"
+
+
+def test_haitian_creole_dates_use_creole_month_names() -> None:
+    assert i18n.format_date(date(2025, 3, 10), "ht") == "10 mas 2025"
+    assert i18n.format_date(date(2026, 7, 4), "ht") == "4 jiyè 2026"
