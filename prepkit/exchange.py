@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import functools
+import hashlib
 import json
 import types
 import typing
@@ -106,6 +107,10 @@ def from_data(cls: Any, data: Any, where: str) -> Any:
             _fail(N_("{where} has an unknown field: {field}."), where=where,
                   field=_shown(unknown[0]))
         kwargs = {name: from_data(hints[name], v, f"{where}.{name}") for name, v in data.items()}
+        if "id" in hints and "id" not in kwargs:
+            # A person without an id (a hand-made file) gets one derived from where it stands,
+            # so the same file always imports to the same plan; random ids are for new people.
+            kwargs["id"] = hashlib.sha256(where.encode("utf-8")).hexdigest()[:12]
         return cls(**kwargs)
     if isinstance(cls, type) and issubclass(cls, Enum):
         try:

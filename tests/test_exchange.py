@@ -124,3 +124,10 @@ def test_locked_file_cannot_ask_for_more_than_a_gigabyte_of_memory() -> None:
     raw["kdf"]["memory_kib"] = exchange.MAX_KDF_MEMORY_KIB + 1
     with pytest.raises(PlanFileError, match="damaged"):
         exchange.loads_encrypted(json.dumps(raw).encode(), "pw")
+
+
+def test_the_same_file_always_imports_to_the_same_plan() -> None:
+    raw = _document(caregivers=[{"name": "Rosa"}, {}], contacts=[{"name": "Lee"}])
+    first, again = exchange.loads(raw), exchange.loads(raw)
+    assert first == again
+    assert len({first.caregivers[0].id, first.caregivers[1].id, first.contacts[0].id}) == 3

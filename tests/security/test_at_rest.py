@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import socket
 import sys
 import tempfile
@@ -37,14 +38,17 @@ def leaks(files: dict[Path, bytes]) -> list[tuple[str, bytes]]:
 
 
 def temp_snapshot(exclude: Path) -> dict[Path, float]:
-    root = Path(tempfile.gettempdir())
     found: dict[Path, float] = {}
-    for path in root.rglob("*"):
-        try:
-            if path.is_file() and exclude not in path.parents:
-                found[path] = path.stat().st_mtime
-        except OSError:  # other programs' files come and go
-            continue
+    # os.walk, not Path.rglob: other programs' folders come and go while we look, and walk
+    # lets a vanished folder pass (onerror) where rglob raises.
+    for folder, _dirs, names in os.walk(tempfile.gettempdir(), onerror=lambda _e: None):
+        for name in names:
+            path = Path(folder) / name
+            try:
+                if path.is_file() and exclude not in path.parents:
+                    found[path] = path.stat().st_mtime
+            except OSError:
+                continue
     return found
 
 
