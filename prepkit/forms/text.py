@@ -329,6 +329,11 @@ class Para(Flowable):
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        # reportlab 5.1 wraps a table cell's flowables to the column width less its padding
+        # but asks them to split at the full column width: split where we were laid out, or
+        # the parts would be drawn a line taller than the room they were given.
+        if self._lines is not None and 0 < self._laid_width < availWidth:
+            availWidth = self._laid_width
         lines = self._layout(availWidth)
         fits = int((availHeight + 1e-6) // self.leading)
         if fits >= len(lines):

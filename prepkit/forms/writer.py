@@ -71,6 +71,43 @@ def cell(value: str) -> str:
     return value if composed(value) else typeset.isolate(value)
 
 
+def _stack(value: object) -> object:
+    """A cell as reportlab can split it: a lone flowable goes in a list, because reportlab
+    5.1 splits only lists of flowables (and strings) inside a row and would silently drop a
+    bare flowable's text from both halves."""
+    return [value] if isinstance(value, Flowable) else value
+
+
+# Only a row at least this tall (about six lines) is split across pages; a shorter one moves
+# whole to the next page, so an ordinary two-line row is never cut in half.
+TALL_ROW = 90
+
+
+class SplittingTable(Table):
+    """A table whose tall rows may split across pages (reportlab's ``splitInRow``): a
+    3,000-character dose or relationship is taller than a page, and a row that cannot split
+    makes printing fail.  reportlab's own minimum (``splitInRow=N``) also refuses a split
+    whose *rest* is shorter than N, which fails again for rows just under a page tall; so the
+    choice is made here, from the height of the row the page would cut."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._calc(availWidth, availHeight)
+        used, cut_row = 0.0, 0.0
+        for height in self._rowHeights:
+            if used + height > availHeight:
+                cut_row = height
+                break
+            used += height
+        self.splitInRow = 1 if cut_row >= TALL_ROW else 0
+        return super().split(availWidth, availHeight)
+
+
+def splittable(
+    data: list[list[object]], widths: Sequence[float], repeat_rows: int = 0
+) -> Table:
+    return SplittingTable(data, colWidths=list(widths), repeatRows=repeat_rows, splitInRow=1)
+
+
 class Writer:
     def __init__(self, lang: str, *, with_english: bool, blank: bool, width: float) -> None:
         self.lang = lang
@@ -197,7 +234,7 @@ class Writer:
     ) -> Table:
         if self.rtl:  # mirrored: the first column sits on the right
             cells, widths = list(reversed(cells)), list(reversed(widths))
-        table = Table([list(cells)], colWidths=list(widths))
+        table = splittable([[_stack(c) for c in cells]], list(widths))
         style: list[tuple[object, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), valign),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -218,7 +255,7 @@ class Writer:
             if not value and not self.blank:
                 continue
             if len(value) > LONG_VALUE:
-                # A table row cannot split across pages; a long note must be able to.
+                # A long note reads best at full width beneath its label, splitting freely.
                 self.story.append(CondPageBreak(0.9 * inch))
                 self.story.extend(self.label_cell(msgid))
                 self.story.append(self.para(ready(value), VALUE.but(space_after=4)))
@@ -266,7 +303,7 @@ class Writer:
         if self.rtl:
             data = [list(reversed(r)) for r in data]
             widths = list(reversed(widths))
-        table = Table(data, colWidths=widths, repeatRows=1)
+        table = splittable([[_stack(c) for c in row] for row in data], widths, repeat_rows=1)
         table.setStyle(
             RLTableStyle(
                 [
