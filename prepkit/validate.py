@@ -156,6 +156,7 @@ class Gap:
     section: Section
     message: Message
     child_id: str = ""  # which child's page fixes it, when it is about one child
+    person_id: str = ""  # which parent or caregiver it is about, so the link selects them
 
 
 def _child_name(child: Child, index: int) -> str:
@@ -166,15 +167,16 @@ def completeness(plan: Plan) -> list[Gap]:
     """The gaps that matter, most serious first."""
     gaps: list[Gap] = []
 
-    def add(sev: Severity, section: Section, msgid: str, child: str = "", **kw: object) -> None:
-        gaps.append(Gap(sev, section, Message.of(msgid, **kw), child))
+    def add(sev: Severity, section: Section, msgid: str, child: str = "", person: str = "",
+            **kw: object) -> None:
+        gaps.append(Gap(sev, section, Message.of(msgid, **kw), child, person))
 
     req, rec = Severity.REQUIRED, Severity.RECOMMENDED
     if not plan.parents:
         add(req, Section.PARENTS, N_("No parent or guardian is in the plan yet."))
     for parent in plan.parents:
         if not any(p.text.strip() for p in parent.phones):
-            add(rec, Section.PARENTS, N_("{name} has no phone number."),
+            add(rec, Section.PARENTS, N_("{name} has no phone number."), person=parent.id,
                 name=parent.name or "?")
     if not plan.children:
         add(req, Section.CHILDREN, N_("No child is in the plan yet."))
@@ -184,7 +186,7 @@ def completeness(plan: Plan) -> list[Gap]:
         add(rec, Section.CAREGIVERS, N_("There is no backup caregiver."))
     for caregiver in plan.caregivers:
         if not any(p.text.strip() for p in caregiver.phones):
-            add(req, Section.CAREGIVERS, N_("{name} has no phone number."),
+            add(req, Section.CAREGIVERS, N_("{name} has no phone number."), person=caregiver.id,
                 name=caregiver.name or "?")
     if not plan.contacts:
         add(req, Section.CONTACTS, N_("There is no emergency contact yet."))

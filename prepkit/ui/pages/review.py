@@ -234,8 +234,10 @@ class ReviewPage(Page):
             # A link in a label, not a button: a long message wraps instead of being cut off.
             link = GapLink()
             link.setProperty("gap_index", index)
+            # The child's or the person's own page: "Paulo has no phone number" opens Paulo.
             link.linkActivated.connect(
-                lambda _href, g=gap: self.go_to.emit(SECTION_PAGES[g.section], g.child_id)
+                lambda _href, g=gap: self.go_to.emit(SECTION_PAGES[g.section],
+                                                     g.child_id or g.person_id)
             )
             self.body.insertWidget(self.gaps_at + index, link)
             link.show()  # now, not on the next turn of the event loop
