@@ -33,6 +33,9 @@ LABEL = Look(size=9.5, bold=True)
 VALUE = Look(size=10.5)
 SMALL = Look(size=8.5, color=MUTED)
 ENGLISH = Look(size=8.5, color=MUTED)
+HEADER = LABEL.but(size=9)  # a table's column headers, and the English beneath them
+HEADER_EN = ENGLISH.but(size=7.5)
+CELL_PAD = 4
 
 LONG_VALUE = 240  # characters; longer values go beneath their label so they can split pages
 
@@ -222,7 +225,7 @@ class Writer:
     def label_cell(self, msgid: str, look: Look = LABEL) -> list[Flowable]:
         cell = [self.para(self.t(msgid), look)]
         if self.bilingual:
-            cell.append(self.para(self.en(msgid), ENGLISH.but(size=7.5), english=True))
+            cell.append(self.para(self.en(msgid), HEADER_EN, english=True))
         return cell
 
     def _row(
@@ -288,8 +291,8 @@ class Writer:
         blank_rows: int = 4,
     ) -> None:
         """A plain table with light rules; columns run right-to-left in RTL documents."""
-        widths = [self.width * s for s in shares]
-        head = [self.label_cell(h, LABEL.but(size=9)) for h in headers]
+        widths = self.column_widths(headers, shares)
+        head = [self.label_cell(h, HEADER) for h in headers]
         body = [
             [self.para(cell(c), VALUE.but(size=10)) if isinstance(c, str) else c
              for c in row]
@@ -310,14 +313,40 @@ class Writer:
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("BACKGROUND", (0, 0), (-1, 0), FILL),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
                     ("TOPPADDING", (0, 0), (-1, -1), 3),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
                 ]
             )
         )
         self.story.append(table)
+
+    def header_word_width(self, msgid: str) -> float:
+        """The widest word of a column header as printed (the document language, and the
+        English beneath it in a bilingual copy): a column narrower than this splits it."""
+        words = [(w, HEADER) for w in self.t(msgid).split()]
+        if self.bilingual:
+            words += [(w, HEADER_EN) for w in self.en(msgid).split()]
+        return max(
+            (typeset.width(word, look.size, bold=look.bold) for word, look in words), default=0
+        )
+
+    def column_widths(self, headers: Sequence[str], shares: Sequence[float]) -> list[float]:
+        """Widths from the shares, except that a column is widened to its widest header word
+        (a short column such as "Order" reads "Orde / n" in many languages otherwise); the
+        room comes from the columns that have some to spare, in proportion."""
+        widths = [self.width * s for s in shares]
+        need = [self.header_word_width(h) + 2 * CELL_PAD + 1 for h in headers]
+        short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+        spare = sum(max(0.0, w - n) for n, w in zip(need, widths, strict=True))
+        if short <= 0 or spare <= 0:
+            return widths
+        take = min(1.0, short / spare)
+        return [
+            max(n, w) if w <= n else w - (w - n) * take
+            for n, w in zip(need, widths, strict=True)
+        ]
 
     def checks(self, items: Iterable[tuple[str, bool, str]]) -> None:
         """Checkbox rows: (msgid, ticked, what the family wrote beside it)."""

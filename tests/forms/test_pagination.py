@@ -1,13 +1,21 @@
-"""Where pages break: a row taller than a page splits instead of failing."""
+"""Where pages break: a row taller than a page splits instead of failing, and no column
+header is cut in the middle of a word."""
 
 from __future__ import annotations
 
 import pytest
+from reportlab.platypus import Table
 
-from prepkit.forms.render import render_document
+from prepkit import i18n
+from prepkit.forms import text, writer
+from prepkit.forms.render import DOCUMENTS, document_class, render_document
+from prepkit.forms.writer import CELL_PAD
 from prepkit.plan import LegalContact, Medication, Phone, Plan
 from tests.forms import fixtures as fx
 from tests.forms.conftest import pdf_text
+
+KINDS = [kind for kind, _ in DOCUMENTS]
+LANGS = i18n.language_codes()
 
 # --- rows taller than a page ----------------------------------------------------------------
 
@@ -63,3 +71,41 @@ def test_long_cells_print_in_other_scripts_too(lang: str) -> None:
     plan = long_cells_plan()
     for doc in LONG_CELLS:
         assert render_document(plan, doc, lang, with_english=True)
+
+
+# --- column headers ---------------------------------------------------------------------------
+
+
+def header_tables(lang: str, blank: bool) -> list[Table]:
+    """The tables with column headers of every document, as laid out (not printed)."""
+    tables: list[Table] = []
+    plan = None if blank else fx.sample_plan()
+    for kind in KINDS:
+        document = document_class(kind)(plan, lang, with_english=not blank)
+        tables += [
+            f for f in document.flowables() if isinstance(f, Table) and f.repeatRows == 1
+        ]
+    return tables
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_column_header_word_is_wider_than_its_column(lang: str) -> None:
+    checked = 0
+    for blank in (True, False):
+        for table in header_tables(lang, blank):
+            for cell, width in zip(table._cellvalues[0], table._colWidths, strict=True):
+                room = width - 2 * CELL_PAD
+                for para in cell:
+                    for word in para.text.split():
+                        drawn = text.measure(word, size=para.size, bold=para.bold)
+                        assert drawn <= room, f"{lang}: {word!r} is {drawn:.0f} pt, room {room:.0f}"
+                        checked += 1
+    assert checked > 50
+
+
+def test_the_order_column_fits_its_widest_translation() -> None:
+    w = writer.Writer("ak", with_english=True, blank=False, width=500)
+    widths = w.column_widths(["Order", "Name", "Relationship", "Phone numbers"],
+                             [0.06, 0.4, 0.24, 0.3])
+    assert widths[0] > 0.06 * 500  # widened ...
+    assert sum(widths) == pytest.approx(500)  # ... with room taken from the others
