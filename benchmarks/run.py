@@ -16,7 +16,6 @@ import io
 import json
 import os
 import platform
-import resource
 import sqlite3
 import statistics
 import subprocess
@@ -35,6 +34,7 @@ from pypdf import PdfReader  # noqa: E402
 from reportlab.lib.pagesizes import LETTER  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
+from benchmarks.memory import peak_kib  # noqa: E402
 from prepkit import crypto, exchange  # noqa: E402
 from prepkit.forms import fonts, render  # noqa: E402
 from prepkit.store import Store  # noqa: E402
@@ -269,7 +269,7 @@ def peak_rss_of_batch(letters: int) -> float:
         "p = sample_plan()",
         f"for _ in range({letters} // len(p.children)):",
         "    render.render_document(p, 'school-letter', 'es', with_english=True)",
-        "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
+        "from benchmarks.memory import peak_kib; print(peak_kib())",
     ])
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(out.stdout.strip().splitlines()[-1]) / 1024
@@ -302,7 +302,7 @@ def main() -> int:
         print("  ".join(cell.ljust(widths[j]) for j, cell in enumerate(line)))
         if i == 0:
             print("  ".join("-" * w for w in widths))
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    own = peak_kib() / 1024
     print(f"peak RSS of this benchmark process: {own:.0f} MB.  The floor beside the desk's "
           "name loading is decrypting every whole plan instead (extrapolated from 200).")
     return 0

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -22,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from benchmarks.memory import peak_kib  # noqa: E402
 from prepkit import crypto, i18n  # noqa: E402
 from prepkit.store import Store  # noqa: E402
 from prepkit.ui.app import make_app  # noqa: E402
@@ -76,7 +76,7 @@ def main() -> None:
         i18n.set_interface_language(code)
         settle(app)
         switches[code] = time.perf_counter() - start
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_mb = peak_kib() / 1024
     window.close()
     store.close()
     print(json.dumps({"first_paint": first_paint, "switch_ar": switches["ar"],
