@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import ClassVar
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
 
 from prepkit import i18n
 from prepkit.forms.layout import MARGIN, PAPERS, Furniture, NumberedCanvas, SectionMark
@@ -39,6 +47,7 @@ class Document:
     title: ClassVar[str]  # an N_ msgid; also the PDF title (never personal data)
     always_english: ClassVar[bool] = False  # the school letter is for English-reading staff
     bottom_margin: ClassVar[float] = MARGIN + 18
+    compact: ClassVar[bool] = False  # tighter headings, for a document meant to fit a page
 
     def __init__(
         self, plan: Plan | None, lang: str, *, with_english: bool = False, paper: str = "letter"
@@ -61,15 +70,25 @@ class Document:
 
     def writer(self) -> Writer:
         return Writer(
-            self.lang, with_english=self.with_english, blank=self.blank, width=self.frame_width
+            self.lang,
+            with_english=self.with_english,
+            blank=self.blank,
+            width=self.frame_width,
+            compact=self.compact,
         )
 
-    def section(self, w: Writer, key_base: int) -> None:
-        """Start a new section: a fresh page and its own page numbering."""
-        if w.story:
+    def section(self, w: Writer, key_base: int, continued: tuple[str, str] = ("", "")) -> None:
+        """Start a new section: a fresh page and its own page numbering.  ``continued`` (the
+        document language, and English or "") heads every page after the section's first, so
+        a loose page still says whose it is."""
+        if w.story and isinstance(w.story[-1], SectionMark):
+            w.story.pop()  # the section just started holds nothing yet: this one replaces it
+        elif w.story:
             w.page_break()
         self._sections += 1
-        w.story.append(SectionMark(self.furniture(w, key_base * 1000 + self._sections)))
+        furniture = self.furniture(w, key_base * 1000 + self._sections)
+        local, english = continued
+        w.story.append(SectionMark(replace(furniture, continued=local, continued_en=english)))
 
     def furniture(self, w: Writer, key: int) -> Furniture:
         made, review = self.plan.record.made_on, self.plan.record.review_by
@@ -100,25 +119,26 @@ class Document:
         self.write(w)
         return w.story
 
-    def new_section(self, w: Writer) -> None:
-        self.section(w, self._key_base)
+    def new_section(self, w: Writer, continued: tuple[str, str] = ("", "")) -> None:
+        self.section(w, self._key_base, continued)
 
     def local_title(self) -> str:
         return i18n.translations(self.lang).gettext(self.title)
 
 
 def build_pdf(documents: Sequence[Document], title: str, paper: str) -> bytes:
-    """One PDF from one or more documents; metadata names the document, never the family."""
+    """One PDF from one or more documents; metadata names the document, never the family.
+    Each document keeps its own page frame (the school letter's bottom margin is smaller) even
+    when it is printed in a set with others."""
     pagesize = PAPERS[paper]
     out = io.BytesIO()
-    bottom = max(d.bottom_margin for d in documents)
     template = BaseDocTemplate(
         out,
         pagesize=pagesize,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
-        bottomMargin=bottom,
+        bottomMargin=documents[0].bottom_margin,
         title=title,
         author="prepkit",
         subject=title,
@@ -127,6 +147,23 @@ def build_pdf(documents: Sequence[Document], title: str, paper: str) -> bytes:
         producer="prepkit",
         invariant=True,
     )
+    bottoms = list(dict.fromkeys(d.bottom_margin for d in documents))  # the first doc's first
+    template.addPageTemplates([_page_template(pagesize, bottom) for bottom in bottoms])
+    story: list[Flowable] = []
+    for number, doc in enumerate(documents, 1):
+        if story:
+            story.append(NextPageTemplate(_template_id(doc.bottom_margin)))
+            story.append(PageBreak())
+        story.extend(doc.flowables(number))
+    template.build(story, canvasmaker=NumberedCanvas)
+    return out.getvalue()
+
+
+def _template_id(bottom: float) -> str:
+    return f"page-{bottom:g}"
+
+
+def _page_template(pagesize: tuple[float, float], bottom: float) -> PageTemplate:
     frame = Frame(
         MARGIN,
         bottom,
@@ -138,11 +175,4 @@ def build_pdf(documents: Sequence[Document], title: str, paper: str) -> bytes:
         bottomPadding=0,
         id="body",
     )
-    template.addPageTemplates([PageTemplate("page", frames=[frame])])
-    story: list[Flowable] = []
-    for number, doc in enumerate(documents, 1):
-        if story:
-            story.append(PageBreak())
-        story.extend(doc.flowables(number))
-    template.build(story, canvasmaker=NumberedCanvas)
-    return out.getvalue()
+    return PageTemplate(_template_id(bottom), frames=[frame])

@@ -68,7 +68,7 @@ def people_table(w: Writer, people: list[Person], numbered: bool = True) -> None
     w.table(
         [N_("Order"), N_("Name"), N_("Relationship"), N_("Phone numbers")],
         rows,
-        [0.07, 0.38, 0.22, 0.33],
+        [0.07, 0.35, 0.30, 0.28],
         blank_rows=4,
     )
 

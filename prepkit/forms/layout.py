@@ -40,6 +40,8 @@ class Furniture:
     footer_en: str  # the same in English for bilingual copies, else ""
     page_of: str  # translated "Page {page} of {pages}"
     page_of_en: str
+    continued: str = ""  # heads every page of the section after its first ("" for none)
+    continued_en: str = ""
 
     def draw(self, canvas: Canvas, page: int, pages: int, width: float) -> None:
         canvas.saveState()
@@ -63,7 +65,28 @@ class Furniture:
                 canvas, start_x, y, self.footer_en, size=7, color=MUTED, anchor=start, rtl=False
             )
             typeset.draw(canvas, end_x, y, numbers_en, size=7, color=MUTED, anchor=end, rtl=False)
+        if page > 1 and self.continued:
+            self.draw_continued(canvas, start_x, start, width)
         canvas.restoreState()
+
+    def draw_continued(
+        self, canvas: Canvas, x: float, anchor: typeset.Anchor, width: float
+    ) -> None:
+        """Above the body, in the top margin: whose page this is, for a page that comes loose."""
+        top = canvas._pagesize[1] - MARGIN
+        room = width - 2 * MARGIN
+        y = top + (22 if self.continued_en else 14)
+        size = typeset.fit(self.continued, room, 9, 6, bold=True)
+        typeset.draw(
+            canvas, x, y, self.continued, size=size, bold=True, color=MUTED, anchor=anchor,
+            rtl=self.rtl,
+        )
+        if self.continued_en:
+            size = typeset.fit(self.continued_en, room, 8, 6)
+            typeset.draw(
+                canvas, x, y - 10, self.continued_en, size=size, color=MUTED, anchor=anchor,
+                rtl=False,
+            )
 
 
 class SectionMark(Flowable):

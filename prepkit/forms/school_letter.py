@@ -11,15 +11,22 @@ from __future__ import annotations
 from prepkit import labels
 from prepkit.forms import common
 from prepkit.forms.base import Document
+from prepkit.forms.layout import MARGIN
 from prepkit.forms.writer import Writer
 from prepkit.i18n import N_
 from prepkit.plan import Child
+
+# Heads the second page of a letter that runs long, so a loose page still names the child.
+CONTINUED = N_("School pick-up authorization for {name} (continued)")
+NO_NAME = "____________"
 
 
 class SchoolLetter(Document):
     kind = "school-letter"
     title = labels.DOCUMENT_TITLES["school-letter"]
     always_english = True
+    compact = True  # one page per child: the office files it with the emergency card
+    bottom_margin = MARGIN + 8
 
     def write(self, w: Writer) -> None:
         plan = self.plan
@@ -27,9 +34,10 @@ class SchoolLetter(Document):
             w.title(self.title)
             w.text(N_("No child is in the plan yet."))
             return
-        for index, child in enumerate(plan.children):
-            if index:
-                self.new_section(w)
+        for child in plan.children:
+            name = child.legal_name or child.display_name or NO_NAME
+            english = w.en(CONTINUED, name=name) if w.bilingual else ""
+            self.new_section(w, continued=(w.t(CONTINUED, name=name), english))
             self.letter(w, child)
 
     def letter(self, w: Writer, child: Child) -> None:
@@ -55,11 +63,12 @@ class SchoolLetter(Document):
         if child.health_note_for_school or w.blank:
             w.heading(N_("Health note for the school"))
             w.data(child.health_note_for_school)
-        w.space(6)
-        w.text(
-            N_(
-                "Please keep this letter with the child's emergency card and call a parent "
-                "if anything changes."
+        with w.together():  # the signature line never goes to a page of its own
+            w.space(4)
+            w.text(
+                N_(
+                    "Please keep this letter with the child's emergency card and call a parent "
+                    "if anything changes."
+                )
             )
-        )
-        w.signature(N_("Parent or guardian signature"))
+            w.signature(N_("Parent or guardian signature"))

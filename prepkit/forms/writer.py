@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 
 from reportlab.lib.units import inch
@@ -36,6 +37,9 @@ ENGLISH = Look(size=8.5, color=MUTED)
 HEADER = LABEL.but(size=9)  # a table's column headers, and the English beneath them
 HEADER_EN = ENGLISH.but(size=7.5)
 CELL_PAD = 4
+# A document that must fit one page (the school letter) sets its headings tighter.
+COMPACT_TITLE = TITLE.but(size=17)
+COMPACT_HEADING = HEADING.but(size=12.5, space_before=7, space_after=2)
 
 LONG_VALUE = 240  # characters; longer values go beneath their label so they can split pages
 
@@ -112,8 +116,11 @@ def splittable(
 
 
 class Writer:
-    def __init__(self, lang: str, *, with_english: bool, blank: bool, width: float) -> None:
+    def __init__(
+        self, lang: str, *, with_english: bool, blank: bool, width: float, compact: bool = False
+    ) -> None:
         self.lang = lang
+        self.compact = compact
         self.tr: gettext.NullTranslations = i18n.translations(lang)
         self.rtl = i18n.language(lang).is_rtl
         self.bilingual = with_english and lang != "en"
@@ -181,13 +188,16 @@ class Writer:
         return out
 
     def title(self, msgid: str, **params: str) -> None:
-        self.story.extend(self._pair(msgid, TITLE, ENGLISH.but(size=11), params))
-        self.story.append(Rule(1.2, 5, ACCENT))
+        look = COMPACT_TITLE if self.compact else TITLE
+        english = ENGLISH.but(size=10 if self.compact else 11)
+        self.story.extend(self._pair(msgid, look, english, params))
+        self.story.append(Rule(1.2, 4 if self.compact else 5, ACCENT))
 
     def heading(self, msgid: str, **params: str) -> None:
         # Keep a heading with what follows it: never alone at the foot of a page.
         self.story.append(CondPageBreak(1.1 * inch))
-        self.story.extend(self._pair(msgid, HEADING, ENGLISH.but(size=9), params))
+        look = COMPACT_HEADING if self.compact else HEADING
+        self.story.extend(self._pair(msgid, look, ENGLISH.but(size=9), params))
 
     def subheading(self, msgid: str, **params: str) -> None:
         self.story.append(CondPageBreak(0.8 * inch))
@@ -219,6 +229,19 @@ class Writer:
 
     def keep(self, flowables: list[Flowable]) -> None:
         self.story.append(KeepTogether(flowables))
+
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Everything written inside stays on one page (moved whole to the next if need be),
+        such as a closing sentence and the signature line it asks for."""
+        start = len(self.story)
+        yield
+        # reportlab measures a KeepTogether inside another as endless: unpack inner ones.
+        inner = [
+            f for item in self.story[start:]
+            for f in (item._content if isinstance(item, KeepTogether) else [item])
+        ]
+        self.story[start:] = [KeepTogether(inner)]
 
     # --- labelled values ---
 
@@ -373,11 +396,12 @@ class Writer:
     def signature(self, msgid: str) -> None:
         """A line to sign on and a line for the date, labelled beneath."""
         half = self.width * 0.6
+        room = 26 if self.compact else 30  # room above the line to sign in
         cells = [
-            [WriteLine(30), *self.label_cell(msgid, SMALL)],
-            [WriteLine(30), *self.label_cell(N_("Date"), SMALL)],
+            [WriteLine(room), *self.label_cell(msgid, SMALL)],
+            [WriteLine(room), *self.label_cell(N_("Date"), SMALL)],
         ]
-        self.story.append(Spacer(1, 10))
+        self.story.append(Spacer(1, 4 if self.compact else 10))
         self.story.append(
             KeepTogether([self._row(cells, [half, self.width - half - 10], rule=False)])
         )

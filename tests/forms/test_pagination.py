@@ -1,21 +1,70 @@
-"""Where pages break: a row taller than a page splits instead of failing, and no column
-header is cut in the middle of a word."""
+"""Where pages break: a school letter fits one page, a row taller than a page splits instead
+of failing, and no column header is cut in the middle of a word."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from pypdf import PdfReader
 from reportlab.platypus import Table
 
 from prepkit import i18n
 from prepkit.forms import text, writer
-from prepkit.forms.render import DOCUMENTS, document_class, render_document
+from prepkit.forms.render import DOCUMENTS, document_class, render_document, render_set
 from prepkit.forms.writer import CELL_PAD
-from prepkit.plan import LegalContact, Medication, Phone, Plan
+from prepkit.plan import Contact, LegalContact, Medication, Phone, Plan
 from tests.forms import fixtures as fx
 from tests.forms.conftest import pdf_text
 
 KINDS = [kind for kind, _ in DOCUMENTS]
 LANGS = i18n.language_codes()
+
+
+def pages(data: bytes) -> list[str]:
+    return [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(data)).pages]
+
+
+# --- the school letter: one page per child ---------------------------------------------------
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_school_letter_fits_one_page(lang: str, paper: str) -> None:
+    # The letter always carries English, so this is the bilingual letter in every language.
+    plan = fx.sample_plan()
+    filled = render_document(plan, "school-letter", lang, paper=paper)
+    assert len(pages(filled)) == len(plan.children), f"{lang} {paper}: a letter spilled over"
+    blank = render_document(None, "school-letter", lang, paper=paper)
+    assert len(pages(blank)) == 1, f"blank {lang} {paper}: the letter spilled over"
+
+
+def test_a_letter_printed_in_a_set_keeps_its_own_page() -> None:
+    plan = fx.sample_plan()
+    alone = len(pages(render_document(plan, "family-plan", "es")))
+    both = render_set(plan, ["family-plan", "school-letter"], "es")
+    assert len(pages(both)) == alone + len(plan.children)
+
+
+def test_a_long_letter_names_the_child_on_every_page_and_signs_with_its_closing() -> None:
+    plan = fx.sample_plan()
+    plan.contacts += [
+        Contact(id=f"x{i}", name=f"Neighbour Number{i:02d}", relationship="Friend of the family",
+                phones=[Phone(f"508-555-02{i:02d}")], may_pick_up=True)
+        for i in range(20)
+    ]
+    child = plan.children[0]
+    child.pickup.authorized += [f"x{i}" for i in range(20)]
+    plan.children = [child]
+    text_pages = pages(render_document(plan, "school-letter", "en"))
+    assert len(text_pages) >= 2
+    for page in text_pages[1:]:
+        assert "School pick-up authorization for Sofía Martínez Nguyễn (continued)" in page
+    assert "(continued)" not in text_pages[0]
+    last = text_pages[-1]
+    assert "Please keep this letter" in last and "Parent or guardian signature" in last
+    assert all(f"Number{i:02d}" in " ".join(text_pages) for i in range(20))
+
 
 # --- rows taller than a page ----------------------------------------------------------------
 
