@@ -21,7 +21,8 @@ from typing import Any
 
 from prepkit import crypto
 from prepkit.i18n import N_, Message
-from prepkit.plan import Plan
+from prepkit.plan import Phone, Plan
+from prepkit.validate import normalize_phone
 
 FORMAT = "prepkit-plan"
 ENCRYPTED_FORMAT = "prepkit-plan-encrypted"
@@ -217,7 +218,26 @@ def dumps(plan: Plan) -> bytes:
 
 
 def loads(raw: bytes) -> Plan:
+    """A plan file from outside (a USB stick, a hand-made file): checked all the way."""
+    return _with_phones_from_their_text(plan_from_dict(parse_json(raw)))
+
+
+def loads_stored(raw: bytes) -> Plan:
+    """A plan this program wrote into its own store (authenticated by AES-GCM): kept as is."""
     return plan_from_dict(parse_json(raw))
+
+
+def _with_phones_from_their_text(value: Any) -> Any:
+    """The number as typed is the truth: an E.164 form that disagrees with it (a hand-edited
+    or hostile file) must never reach a printed pick-up letter, so it is worked out again."""
+    if isinstance(value, Phone):
+        return normalize_phone(value)
+    if isinstance(value, list):
+        return [_with_phones_from_their_text(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            setattr(value, f.name, _with_phones_from_their_text(getattr(value, f.name)))
+    return value
 
 
 def is_encrypted(raw: bytes) -> bool:
@@ -246,12 +266,15 @@ def loads_encrypted(raw: bytes, passphrase: str) -> Plan:
     document = parse_json(raw)
     if not isinstance(document, dict) or document.get("format") != ENCRYPTED_FORMAT:
         return plan_from_dict(document)
-    if document.get("version") != VERSION:
+    version = document.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         _fail(N_("This plan file was made by a newer version of prepkit. Please update prepkit."))
+    if version != VERSION:
+        _fail(N_("This plan file has an unknown version."))
     try:
         kdf = crypto.KdfParams.from_json(document["kdf"])
         blob = base64.b64decode(document["data"], validate=True)
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, OverflowError):
         _fail(N_("The file is damaged or incomplete (line {line})."), line=1)
     if not (
         1 <= kdf.time_cost <= 20

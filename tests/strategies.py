@@ -7,12 +7,15 @@ from datetime import date
 from hypothesis import strategies as st
 
 from prepkit import plan as p
+from prepkit.validate import normalize_phone
 
 # Any Unicode a family might type, including other scripts, emoji and bidi controls; no
 # surrogates (they cannot be encoded) — everything else must survive every round trip.
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 dates = st.none() | st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
-phones = st.builds(p.Phone, text=text, e164=st.just(""), kind=st.sampled_from(p.PhoneKind))
+# As the app and import keep them: the E.164 form always follows from the text as typed.
+phones = st.builds(lambda t, k: normalize_phone(p.Phone(text=t, kind=k)), text,
+                   st.sampled_from(p.PhoneKind))
 
 parents = st.builds(p.Parent, name=text, phones=st.lists(phones, max_size=2), best_hours=text)
 contacts = st.builds(

@@ -131,3 +131,30 @@ def test_the_same_file_always_imports_to_the_same_plan() -> None:
     first, again = exchange.loads(raw), exchange.loads(raw)
     assert first == again
     assert len({first.caregivers[0].id, first.caregivers[1].id, first.contacts[0].id}) == 3
+
+
+def test_a_stored_phone_form_that_disagrees_with_the_text_is_recomputed() -> None:
+    raw = _document(parents=[{"name": "Rosa", "phones": [
+        {"text": "(508) 555-0142", "e164": "+15089990000", "kind": "mobile"},
+        {"text": "call the office", "e164": "+15081112222", "kind": "work"},
+    ]}])
+    phones = exchange.loads(raw).parents[0].phones
+    assert [(ph.text, ph.e164) for ph in phones] == [("(508) 555-0142", "+15085550142"),
+                                                      ("call the office", "")]
+
+
+@pytest.mark.parametrize(("change", "says"), [
+    ({"kdf": {"time_cost": 1e400}}, "damaged"),
+    ({"version": 0}, "unknown version"),
+    ({"version": 7}, "newer version"),
+])
+def test_locked_files_with_odd_headers_get_a_clear_message(change: dict, says: str) -> None:
+    raw = json.loads(exchange.dumps_encrypted(Plan(code_word="owl"), "pw"))
+    for key, value in change.items():
+        if isinstance(value, dict):
+            raw[key].update(value)
+        else:
+            raw[key] = value
+    text = json.dumps(raw).replace('"time_cost": Infinity', '"time_cost": 1e400')
+    with pytest.raises(PlanFileError, match=says):
+        exchange.loads_encrypted(text.encode(), "pw")

@@ -245,7 +245,7 @@ class Store(SharingMixin, DocumentsMixin):
     @staticmethod
     def _parse(raw: bytes) -> Plan:
         try:
-            return exchange.loads(raw)
+            return exchange.loads_stored(raw)
         except exchange.PlanFileError:
             raise DamagedFile() from None
 
