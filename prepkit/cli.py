@@ -76,6 +76,8 @@ def _open_store(args: argparse.Namespace, *, create: bool = False) -> Store:
     from prepkit.store import Store
 
     db = paths.default_db_path(args.db)
+    if db.is_dir():
+        _fail(N_("{path} is a folder, not a file."), path=str(db))
     if not create and not db.exists():
         _fail(N_("There is no prepkit data file at {path}."), path=str(db))
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -97,6 +99,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         session = store.unlock(args.household, read_passphrase(_("Passphrase of this plan:")))
         plan = store.load(session)
         session.forget()
+    if not args.with_private:
+        plan = plan.without_private()  # the A-number and lawyer stay home unless asked for
+    elif not args.encrypt:
+        _fail(N_("The private section is only written to a locked file: add --encrypt."))
     if args.encrypt:
         new = read_passphrase(_("Choose a passphrase for the file:"), confirm=True)
         data = exchange.dumps_encrypted(plan, new)
@@ -140,6 +146,29 @@ def cmd_import(args: argparse.Namespace) -> int:
         session = store.create_household(plan, passphrase)
         print(session.household_id)
         session.forget()
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        session = store.unlock(args.household, read_passphrase(_("Passphrase of this plan:")))
+        for revision in store.history(session):
+            print(f"{revision.number}\t{revision.saved:%Y-%m-%d %H:%M}")
+        session.forget()
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Undo: the plan as it was at an earlier revision becomes the newest one."""
+    with _open_store(args) as store:
+        session = store.unlock(args.household, read_passphrase(_("Passphrase of this plan:")))
+        numbers = {r.number: r for r in store.history(session)}
+        if args.revision not in numbers:
+            _fail(N_("This plan has no saved version {number}."), number=args.revision)
+        store.save(session, store.load_revision(session, args.revision))
+        session.forget()
+    saved = i18n.format_date(numbers[args.revision].saved.date(), i18n.interface_language())
+    print(_("The plan is back as it was on {date}.").format(date=saved))
     return EXIT_OK
 
 
@@ -275,8 +304,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("household")
     p.add_argument("--out", required=True)
     p.add_argument("--encrypt", action="store_true", help=_("lock the file with a passphrase"))
+    p.add_argument("--with-private", action="store_true",
+                   help=_("include the private section (only in a locked file)"))
     p = add("import", cmd_import, _("add a plan from a plan file to this data file"))
     p.add_argument("file")
+    p = add("history", cmd_history, _("list the saved versions of a plan"))
+    p.add_argument("household")
+    p = add("restore", cmd_restore, _("bring back an earlier version of a plan"))
+    p.add_argument("household")
+    p.add_argument("revision", type=int)
     p = add("delete", cmd_delete, _("delete a plan for good"))
     p.add_argument("household")
     p.add_argument("--yes", action="store_true")

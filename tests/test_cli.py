@@ -223,3 +223,87 @@ def test_no_screen_is_a_message_not_an_abort(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(sys, "platform", "linux")
     code, _, err = run(monkeypatch, capsys)
     assert code == 1 and "needs a screen" in err and err.count("\n") == 1
+
+
+def _imported(tmp_path: Path, plan: Plan, monkeypatch: pytest.MonkeyPatch,
+              capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
+    source = tmp_path / "in.json"
+    source.write_bytes(exchange.dumps(plan))
+    db = str(tmp_path / "data.sqlite3")
+    code, out, err = run(monkeypatch, capsys, "--db", db, "import", str(source),
+                         stdin=f"{PASS}\n{PASS}\n")
+    assert code == 0, err
+    return db, out.strip()
+
+
+def test_export_leaves_the_private_section_home_unless_locked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from prepkit.plan import PrivateSection
+
+    db, household = _imported(tmp_path, Plan(private=PrivateSection(a_number="A-201-555-901")),
+                              monkeypatch, capsys)
+    plain = tmp_path / "plain.json"
+    code, _, err = run(monkeypatch, capsys, "--db", db, "export", household, "--out",
+                       str(plain), stdin=f"{PASS}\n")
+    assert code == 0, err
+    assert b"A-201-555-901" not in plain.read_bytes()
+    assert exchange.loads(plain.read_bytes()).private is None
+    code, _, err = run(monkeypatch, capsys, "--db", db, "export", household, "--out",
+                       str(tmp_path / "x.json"), "--with-private", stdin=f"{PASS}\n")
+    assert code == 1 and "--encrypt" in err and not (tmp_path / "x.json").exists()
+    locked = tmp_path / "locked.json"
+    code, _, err = run(monkeypatch, capsys, "--db", db, "export", household, "--out",
+                       str(locked), "--with-private", "--encrypt",
+                       stdin=f"{PASS}\nusb pass\nusb pass\n")
+    assert code == 0, err
+    private = exchange.loads_encrypted(locked.read_bytes(), "usb pass").private
+    assert private is not None and private.a_number == "A-201-555-901"
+
+
+def test_history_and_restore_undo_a_mistake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from prepkit.store import Store
+
+    db, household = _imported(tmp_path, Plan(children=[Child(legal_name="Ana")]),
+                              monkeypatch, capsys)
+    later = [datetime(2026, 11, 30, 9, 0, tzinfo=UTC)]
+    with Store.open(Path(db), clock=lambda: later[0]) as store:
+        session = store.unlock(household, PASS)
+        later[0] += timedelta(hours=2)  # a new history slot: a later evening's work
+        store.save(session, Plan())  # the mistake: every child removed
+    code, out, err = run(monkeypatch, capsys, "--db", db, "history", household,
+                         stdin=f"{PASS}\n")
+    assert code == 0, err
+    numbers = [int(line.split("\t")[0]) for line in out.splitlines()]
+    assert len(numbers) == 2
+    code, out, err = run(monkeypatch, capsys, "--db", db, "restore", household,
+                         str(min(numbers)), stdin=f"{PASS}\n")
+    assert code == 0 and "back as it was" in out, err
+    with Store.open(Path(db)) as store:
+        assert [c.legal_name for c in store.load(store.unlock(household, PASS)).children] == [
+            "Ana"]
+    code, _, err = run(monkeypatch, capsys, "--db", db, "restore", household, "999",
+                       stdin=f"{PASS}\n")
+    assert code == 1 and "no saved version 999" in err
+
+
+def test_a_folder_given_as_the_data_file_is_named(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(monkeypatch, capsys, "--db", str(tmp_path), "list")
+    assert code == 1 and "is a folder, not a file" in err
+
+
+def test_db_flag_wins_over_environment_which_wins_over_the_user_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from prepkit import paths
+
+    monkeypatch.delenv("PREPKIT_DATA_DIR", raising=False)
+    default = paths.default_db_path()
+    assert default.name == "prepkit.sqlite3" and "prepkit" in default.parent.parts[-1]
+    monkeypatch.setenv("PREPKIT_DB", str(tmp_path / "env.sqlite3"))
+    assert paths.default_db_path() == tmp_path / "env.sqlite3"
+    assert paths.default_db_path(str(tmp_path / "flag.sqlite3")) == tmp_path / "flag.sqlite3"

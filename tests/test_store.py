@@ -628,3 +628,14 @@ def test_resume_hint_lives_in_the_data_file_and_holds_only_small_values(tmp_path
         assert store.ui_state() == {"household_id": "abc", "step": "children", "base_pt": 14}
         with pytest.raises(ValueError):
             store.set_ui_state({"x": "y" * 5000})
+
+
+def test_deleting_a_household_forgets_it_in_the_resume_hint(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "hint.sqlite3") as store:
+        session = store.create_household(Plan(), "pass one")
+        other = store.create_household(Plan(), "pass two")
+        store.set_ui_state({"household_id": session.household_id, "step": "children"})
+        store.delete_household(other.household_id)
+        assert store.ui_state()["household_id"] == session.household_id
+        store.delete_household(session.household_id)
+        assert store.ui_state() == {}

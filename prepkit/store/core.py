@@ -198,6 +198,8 @@ class Store(SharingMixin, DocumentsMixin):
         """Delete every row of a household, then scrub: none of its bytes stay in the file."""
         with self._write() as conn:
             self._delete_rows(conn, household_id)
+        if self.ui_state().get("household_id") == household_id:
+            self.set_ui_state({})  # "where was I" must not point at a plan that is gone
         self._scrub()
 
     @staticmethod
