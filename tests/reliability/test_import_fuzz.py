@@ -241,3 +241,11 @@ def test_cli_import_writes_nothing_unless_the_whole_plan_imports(tmp_path: Path,
             new = next(i for i in ids if i != kept)
             assert store.load(store.unlock(new, PASS)) == expected
             assert store.load(store.unlock(kept, PASS)) == sample_plan()
+
+
+def test_the_fuzz_seeds_are_valid_plan_files() -> None:
+    """The seed corpus for the atheris harness must start from files that import."""
+    seeds = sorted((Path(__file__).parent / "fuzz_seeds").glob("*.json"))
+    assert len(seeds) == 3
+    for seed in seeds:
+        assert attempt(seed.read_bytes()) is not None, seed.name
