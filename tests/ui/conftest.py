@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -95,8 +96,11 @@ def type_into(qtbot, the_field: fields.Field, text: str) -> None:
         widget.setPlainText(text)
 
 
-def set_date(page: Page, path: str, value: QDate) -> None:
-    field(page, path).date_edit.setDate(value)  # type: ignore[attr-defined]
+def set_date(page: Page, path: str, value: QDate | date) -> None:
+    """What choosing a day in the field's calendar does."""
+    if isinstance(value, QDate):
+        value = date(value.year(), value.month(), value.day())
+    field(page, path).date_edit.pick(value)  # type: ignore[attr-defined]
 
 
 def choose(page: Page, path: str, data: object) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import QApplication, QItemDelegate, QTableView, QToolButton, QWidget
 
 from prepkit import i18n
 from prepkit.plan import Parent
@@ -43,7 +45,8 @@ def test_dates_are_optional_follow_the_locale_and_are_checked(qtbot, make_window
     page = window.page("children")
     qtbot.mouseClick(page.items.add_button, Qt.MouseButton.LeftButton)
     birth = field(page, "birth_date")
-    assert birth.date_edit.text() == "No date"
+    assert birth.date_edit.text() == ""  # empty is empty, not a word standing for a date
+    assert birth.date_edit.placeholderText() == f"For example: 12/31/{date.today().year}"
     tomorrow = date.today() + timedelta(days=1)
     set_date(page, "birth_date", QDate(tomorrow.year, tomorrow.month, tomorrow.day))
     assert window.plan.children[0].birth_date == tomorrow
@@ -55,6 +58,165 @@ def test_dates_are_optional_follow_the_locale_and_are_checked(qtbot, make_window
     assert birth.date_edit.text() == "31/5/2016"
     qtbot.mouseClick(birth.clear_button, Qt.MouseButton.LeftButton)
     assert window.plan.children[0].birth_date is None
+    assert birth.date_edit.text() == ""
+
+
+def focus() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def test_tab_goes_through_an_empty_date_field(qtbot, make_window):
+    window = make_window()
+    new_plan(window)
+    window.go("children")
+    page = window.page("children")
+    qtbot.mouseClick(page.items.add_button, Qt.MouseButton.LeftButton)
+    order = [field(page, path).input
+             for path in ("legal_name", "called_name", "birth_date", "languages")]
+    order[0].setFocus()
+    for expected in order[1:]:
+        qtbot.keyClick(focus(), Qt.Key.Key_Tab)
+        assert focus() is expected
+    qtbot.keyClick(focus(), Qt.Key.Key_Backtab)
+    assert focus() is order[2]
+    assert window.plan.children[0].birth_date is None  # passing through changes nothing
+    assert order[2].text() == ""
+
+
+def test_type_a_date_into_an_empty_date_field(qtbot, make_window, store):
+    window = make_window()
+    new_plan(window)
+    window.go("children")
+    page = window.page("children")
+    qtbot.mouseClick(page.items.add_button, Qt.MouseButton.LeftButton)
+    birth = field(page, "birth_date")
+    edit = birth.date_edit
+    field(page, "called_name").input.setFocus()
+    qtbot.keyClick(focus(), Qt.Key.Key_Tab)
+    assert focus() is edit
+    qtbot.keyClicks(edit, "3/15/2016")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert focus() is field(page, "languages").input
+    window.saver.flush()
+    assert store.load(window.saver.session).children[0].birth_date == date(2016, 3, 15)
+    # ISO works in every language, and leaving the field writes it the locale's way.
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "2016-05-31")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert edit.text() == "5/31/2016"
+    assert window.plan.children[0].birth_date == date(2016, 5, 31)
+    # Something that is not a date: said next to the field; the last date stays.
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "5/31/16")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert birth.message.isVisible()
+    assert birth.message.text() == (
+        f"This is not a date. Write it like this: 12/31/{date.today().year}")
+    assert window.plan.children[0].birth_date == date(2016, 5, 31)
+    # Erasing it clears the date, and the message.
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert not birth.message.isVisible()
+    window.saver.flush()
+    assert store.load(window.saver.session).children[0].birth_date is None
+    # In Spanish the day comes first.
+    i18n.set_interface_language("es")
+    assert edit.placeholderText() == f"Por ejemplo: 31/12/{date.today().year}" or \
+        edit.placeholderText().endswith(f"31/12/{date.today().year}")
+    edit.setFocus()
+    qtbot.keyClicks(edit, "15/3/2016")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert window.plan.children[0].birth_date == date(2016, 3, 15)
+
+
+def test_calendar_opens_from_the_keyboard(qtbot, make_window):
+    window = make_window()
+    new_plan(window)
+    window.go("children")
+    page = window.page("children")
+    qtbot.mouseClick(page.items.add_button, Qt.MouseButton.LeftButton)
+    edit = field(page, "birth_date").date_edit
+    set_date(page, "birth_date", date(2016, 5, 31))
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    popup = edit.popup
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.calendar.selectedDate() == QDate(2016, 5, 31)
+    qtbot.keyClick(focus(), Qt.Key.Key_Left)  # the day before
+    qtbot.keyClick(focus(), Qt.Key.Key_Return)
+    assert not popup.isVisible()
+    assert window.plan.children[0].birth_date == date(2016, 5, 30)
+    assert edit.text() == "5/30/2016"
+    qtbot.waitUntil(lambda: focus() is edit)
+    # F4 opens it too; Escape closes it and changes nothing.
+    qtbot.keyClick(edit, Qt.Key.Key_F4)
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(focus(), Qt.Key.Key_Right)
+    qtbot.keyClick(focus(), Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+    assert window.plan.children[0].birth_date == date(2016, 5, 30)
+    # An empty field's calendar opens at today, not in 1900.
+    edit.clear_value()
+    edit.open_calendar()
+    qtbot.waitUntil(popup.isVisible)
+    today = date.today()
+    assert (popup.calendar.yearShown(), popup.calendar.monthShown()) == (today.year, today.month)
+    popup.close()
+
+
+NATIVE_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]")
+
+
+@pytest.mark.parametrize("code", ["ar", "ps", "fa_AF", "ne"])
+def test_one_digit_system_on_screen_the_one_on_paper(qtbot, make_window, monkeypatch, code):
+    """Babel writes Latin digits for these languages (as the printed documents do); the date
+    field, its calendar and the review page follow it instead of QLocale's native digits."""
+    window = make_window()
+    new_plan(window)
+    window.go("children")
+    page = window.page("children")
+    qtbot.mouseClick(page.items.add_button, Qt.MouseButton.LeftButton)
+    set_date(page, "birth_date", date(2016, 5, 31))
+    i18n.set_interface_language(code)
+    edit = field(page, "birth_date").date_edit
+    shown = edit.text()
+    assert re.sub(r"\D", "", shown) in ("3152016", "2016531")
+    assert not NATIVE_DIGITS.search(shown + edit.placeholderText())
+    window.go("review")
+    summary = window.page("review").summary.text()
+    assert i18n.format_date(date(2016, 5, 31), code) in summary
+    assert not NATIVE_DIGITS.search(summary)
+    window.go("children")
+    edit.open_calendar()
+    calendar = edit.popup.calendar
+    qtbot.waitUntil(edit.popup.isVisible)
+    view = calendar.findChild(QTableView)
+    model = view.model()
+    weekdays = {model.data(model.index(0, col)) for col in range(model.columnCount())}
+    native = QLocale(i18n.language(code).qt_locale)
+    assert {native.dayName(day, QLocale.FormatType.ShortFormat) for day in range(1, 8)} <= \
+        weekdays | {None, ""}  # the weekdays in the interface language
+    drawn: list[str] = []
+    qt_draw = QItemDelegate.drawDisplay
+
+    def record(delegate, painter, option, rect, text):
+        drawn.append(text)
+        qt_draw(delegate, painter, option, rect, text)
+
+    monkeypatch.setattr(QItemDelegate, "drawDisplay", record)
+    view.viewport().grab()  # paint the day numbers
+    assert "31" in drawn and "15" in drawn
+    assert not NATIVE_DIGITS.search("".join(drawn))
+    assert calendar.findChild(QToolButton, "qt_calendar_yearbutton").text() == "2016"
+    assert calendar.locale().language() == QLocale(i18n.language(code).qt_locale).language()
+    edit.popup.close()
 
 
 def test_a_page_by_keyboard_alone(qtbot, make_window):

@@ -3,9 +3,10 @@ other papers), the communication page, and PDFs kept for a reprint; checked in t
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
@@ -53,7 +54,7 @@ def test_copies_given_and_copy_languages(qtbot, make_window, store, db_path):
         form = add_row(qtbot, rows)
         type_into(qtbot, form.field("holder"), holder)
         type_into(qtbot, form.field("document"), paper)
-    row_field(rows, 1, "given_on").date_edit.setDate(QDate(2025, 3, 4))
+    row_field(rows, 1, "given_on").date_edit.pick(date(2025, 3, 4))
     assert len(rows.boxes) == 3
     rows.move_row(2, -1)  # Dr. Lopez before Teresa
     answer_box(qtbot, "Remove")

@@ -18,14 +18,12 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -36,7 +34,6 @@ from prepkit.i18n import Message
 from prepkit.plan import Phone
 from prepkit.ui.texts import Texts, mark_user_text
 from prepkit.ui.widgets.binding import Binding, FieldBinding, ListSlot
-from prepkit.ui.widgets.dateedit import OptionalDateEdit
 
 Changed = Callable[[], None]
 Check = Callable[[Any], Message | None]
@@ -70,7 +67,7 @@ class Field(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.label)
         self.input = self.make_input()
-        layout.addWidget(self.input)
+        layout.addWidget(self.frame(self.input))
         layout.addWidget(self.help)
         layout.addWidget(self.message)
         self.label.setBuddy(self.input)
@@ -90,6 +87,10 @@ class Field(QWidget):
 
     def make_input(self) -> QWidget:
         raise NotImplementedError
+
+    def frame(self, widget: QWidget) -> QWidget:
+        """What goes under the label: the input itself, or the input with buttons beside it."""
+        return widget
 
     def show_value(self, value: Any) -> None:
         raise NotImplementedError
@@ -190,36 +191,6 @@ class PhoneField(Field):
 
     def show_value(self, value: Any) -> None:
         self.edit.setText(value.text if value else "")
-
-
-class DateField(Field):
-    def make_input(self) -> QWidget:
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.date_edit = OptionalDateEdit()
-        self.date_edit.dateChanged.connect(lambda _d: self.write(self.date_edit.value()))
-        self.clear_button = QPushButton()
-        self.clear_button.setAutoDefault(True)
-        self.clear_button.clicked.connect(self.date_edit.clear_value)
-        row.addWidget(self.date_edit, 1)
-        row.addWidget(self.clear_button)
-        box.setFocusProxy(self.date_edit)
-        return box
-
-    def __init__(self, binding: Binding, label: str, changed: Changed, **kw: Any) -> None:
-        super().__init__(binding, label, changed, **kw)
-        self.label.setBuddy(self.date_edit)
-        self.texts.bind(self.date_edit.setAccessibleName, label)
-        self.texts.bind(self.clear_button.setText, "No date")
-        self.texts.bind(self.clear_button.setAccessibleName, "No date")
-
-    def show_value(self, value: Any) -> None:
-        self.date_edit.set_value(value)
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.date_edit.retranslate()
 
 
 class CheckField(Field):

@@ -77,7 +77,9 @@ class Form(QWidget):
         return self.add(fields.PhoneField(binding, label, self.changed, **kw))
 
     def date(self, path: str, label: str, **kw: Any) -> fields.Field:
-        return self.add(fields.DateField(Binding(self.owner, path), label, self.changed, **kw))
+        from prepkit.ui.widgets.dateedit import DateField  # it builds on fields.Field
+
+        return self.add(DateField(Binding(self.owner, path), label, self.changed, **kw))
 
     def check(self, path: str, label: str, **kw: Any) -> fields.Field:
         return self.add(fields.CheckField(Binding(self.owner, path), label, self.changed, **kw))
