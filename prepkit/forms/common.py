@@ -7,9 +7,11 @@ Each piece prints only what it is given: documents decide what goes to whom (PLA
 
 from __future__ import annotations
 
+from reportlab.platypus import Flowable
+
 from prepkit import labels
 from prepkit.forms.layout import WriteLine
-from prepkit.forms.writer import Writer
+from prepkit.forms.writer import LABEL, Writer
 from prepkit.i18n import N_
 from prepkit.plan import (
     Caregiver,
@@ -195,6 +197,38 @@ def if_not_home(w: Writer, plan: Plan, child: Child) -> None:
             (N_("Notes"), g.notes),
         ]
     )
+
+
+def if_not_home_steps(w: Writer, plan: Plan, child: Child) -> list[list[Flowable]]:
+    """G. as a list of steps, in the order they happen: who comes, where the child goes, what
+    the child does meanwhile, who tells the school.  A step with nothing decided is left out
+    (in a blank copy each is there to fill in)."""
+    g = child.if_not_home
+    first, second = plan.person(g.first_pickup), plan.person(g.second_pickup)
+    steps: list[list[Flowable]] = []
+    if first or w.blank:
+        first_step = N_("First, call {person} to pick up the child.")
+        steps.append(w.line(first_step, person=_who(w, first)))
+    if second or w.blank:
+        steps.append(w.line(N_("If they cannot come, call {person}."), person=_who(w, second)))
+    if g.goes_to_address or w.blank:
+        steps.append(w.line(N_("The child goes to {address}."), address=g.goes_to_address))
+    if g.no_one_there or w.blank:
+        step = w.line(N_("If no one is home or at the bus stop"), LABEL)
+        if w.blank:
+            step += w.choices([(msgid, False) for msgid in NO_ONE_THERE.values() if msgid])
+        else:
+            step += w.line(NO_ONE_THERE[g.no_one_there])
+        neighbour = w.join(g.neighbour_name, g.neighbour_address)
+        if g.no_one_there is NoOneThere.NEIGHBOUR or neighbour or w.blank:
+            step += w.line(N_("Neighbor"), LABEL) + (
+                w.value(neighbour) if neighbour else [WriteLine(18)] if w.blank else []
+            )
+        steps.append(step)
+    teller = plan.person(g.tells_school)
+    if teller or w.blank:
+        steps.append(w.line(N_("{person} tells the school."), person=_who(w, teller)))
+    return steps
 
 
 def _who(w: Writer, person: Person | None) -> str:

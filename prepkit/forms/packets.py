@@ -8,7 +8,7 @@ from prepkit import labels
 from prepkit.forms import common
 from prepkit.forms.base import Document
 from prepkit.forms.family_plan import legal_help, paper_status
-from prepkit.forms.writer import Writer
+from prepkit.forms.writer import WRITE_IN, Writer
 from prepkit.i18n import N_
 from prepkit.plan import Caregiver, DocumentPlace, Documents
 
@@ -107,7 +107,11 @@ class DetainedSteps(Document):
         for child in plan.children:
             if child.display_name:
                 w.subheading(N_("Child: {name}"), name=child.display_name)
-            common.if_not_home(w, plan, child)
+            elif w.blank:
+                w.subheading(N_("Child: {name}"), name=WRITE_IN)
+            w.numbered(common.if_not_home_steps(w, plan, child))
+            if child.if_not_home.notes:
+                w.data(child.if_not_home.notes)
         w.heading(N_("The first 24 to 72 hours"))
         common.first_hours(w, plan.first_hours)
         w.heading(N_("Legal help"))

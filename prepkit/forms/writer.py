@@ -44,6 +44,8 @@ COMPACT_HEADING = HEADING.but(size=12.5, space_before=7, space_after=2)
 LONG_VALUE = 240  # characters; longer values go beneath their label so they can split pages
 
 YES, NO = N_("Yes"), N_("No")
+WRITE_IN = "_" * 22  # room to write a name by hand in a blank copy's sentence
+STEP_NUMBER = 22  # width of a step's number column
 SEPARATOR = "   "
 _ISOLATES = ("\u2066", "\u2067", "\u2068")
 
@@ -388,10 +390,38 @@ class Writer:
 
     def steps(self, msgids: Sequence[str], params: dict[str, str] | None = None) -> None:
         """Numbered steps; the number sits at the start side in the document's digits order."""
-        for number, msgid in enumerate(msgids, 1):
-            cell = self._pair(msgid, BODY, ENGLISH, params or {})
+        self.numbered([self.line(msgid, BODY, **(params or {})) for msgid in msgids])
+
+    def numbered(self, steps: Sequence[list[Flowable]]) -> None:
+        """Numbered steps made of parts (``line``, ``choices``, ``value``)."""
+        for number, cell in enumerate(steps, 1):
             num = self.para(f"{number}.", BODY.but(bold=True, color=ACCENT))
-            self.story.append(self._row([num, cell], [22, self.width - 22], rule=False))
+            self.story.append(
+                self._row([num, cell], [STEP_NUMBER, self.width - STEP_NUMBER], rule=False)
+            )
+
+    # Parts of a step, not yet placed: ``numbered`` puts them beside their number.
+
+    def line(self, msgid: str, look: Look = BODY, **params: str) -> list[Flowable]:
+        """A sentence, with its English beneath in a bilingual copy; in a blank copy an empty
+        value becomes a line to write on."""
+        if self.blank:
+            params = {k: v or WRITE_IN for k, v in params.items()}
+        english = ENGLISH.but(bold=look.bold) if look.bold else ENGLISH
+        return self._pair(msgid, look, english, params)
+
+    def value(self, value: str) -> list[Flowable]:
+        """What the family typed, as typed; nothing when it is empty."""
+        return [self.para(ready(value), VALUE)] if value.strip() else []
+
+    def choices(self, options: Sequence[tuple[str, bool]]) -> list[Flowable]:
+        """A blank copy's boxes to tick, one per option (msgid, ticked), inside a step."""
+        inner = self.width - STEP_NUMBER - 6
+        rows = []
+        for msgid, ticked in options:
+            box = CheckBox(ticked)
+            rows.append(self._row([box, self.line(msgid)], [18, inner - 18], rule=False))
+        return list(rows)
 
     def signature(self, msgid: str) -> None:
         """A line to sign on and a line for the date, labelled beneath."""
