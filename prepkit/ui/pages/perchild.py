@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabBar
 
-from prepkit.i18n import _
+from prepkit.i18n import N_, _
 from prepkit.plan import Child, Plan
 from prepkit.ui.pages.base import Page
 from prepkit.ui.saver import Saver
 from prepkit.ui.texts import mark_user_text
 
-NO_CHILDREN = "Add a child on the “Children” page first."
+NO_CHILDREN = N_("Add a child on the “Children” page first.")
 
 
 class PerChildPage(Page):
@@ -23,7 +23,7 @@ class PerChildPage(Page):
         self.no_children.setProperty("role", "help")
         self.no_children.setWordWrap(True)
         self.texts.bind(self.no_children.setText, NO_CHILDREN)
-        self.texts.bind(self.tabs.setAccessibleName, "Choose a child")
+        self.texts.bind(self.tabs.setAccessibleName, N_("Choose a child"))
         self.body.addWidget(self.tabs)
         self.body.addWidget(self.no_children)
 

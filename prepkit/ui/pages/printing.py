@@ -30,7 +30,7 @@ from prepkit.ui.pages.base import Page
 from prepkit.ui.preview import PRINT_DPI, Preview, print_document
 from prepkit.ui.renderjob import RenderJob, RenderRequest, RenderResult
 from prepkit.ui.saver import Saver
-from prepkit.ui.texts import mark_user_text
+from prepkit.ui.texts import StatusLine, mark_user_text
 
 DEFAULT_DOCUMENTS = ("family-plan", "school-letter")
 
@@ -105,6 +105,7 @@ class PrintPage(Page):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setProperty("role", "help")
+        self.said = StatusLine(self.status)
         self.print_button = QPushButton()
         self.export_button = QPushButton()
         self.texts.label(self.print_button, N_("Print…"))
@@ -160,7 +161,7 @@ class PrintPage(Page):
         """Render the chosen documents in the background; the preview shows them when done."""
         documents = self.chosen()
         if not documents:
-            self.status.setText(_("Choose at least one document."))
+            self.said.say(N_("Choose at least one document."))
             return
         self.saver.flush()
         request = RenderRequest(self.plan, documents, self.language.currentData(),
@@ -172,7 +173,7 @@ class PrintPage(Page):
         self.make.setEnabled(False)
         self._enable_output(False)
         self.progress.show()
-        self.status.setText(_("Making the documents…"))
+        self.said.say(N_("Making the documents…"))
         self.pool.start(self.job)
 
     def _progress(self, done: int, total: int) -> None:
@@ -186,13 +187,12 @@ class PrintPage(Page):
         self.make.setEnabled(True)
         self._enable_output(True)
         pages = self.preview.page_count()
-        self.status.setText(ngettext("Ready. {n} page.", "Ready. {n} pages.", pages).format(
-            n=i18n.format_number(pages, i18n.interface_language())))
+        self.said.say_count(lambda n: ngettext("Ready. {n} page.", "Ready. {n} pages.", n), pages)
 
     def _failed(self, _name: str) -> None:
         self.progress.hide()
         self.make.setEnabled(True)
-        self.status.setText(_("The documents could not be made. Please try again."))
+        self.said.say(N_("The documents could not be made. Please try again."))
 
     def wait(self, msecs: int = 60000) -> bool:
         return self.pool.waitForDone(msecs)
@@ -217,7 +217,7 @@ class PrintPage(Page):
         painted = print_document(self.preview.document, printer)
         if painted:
             self._log("print")
-            self.status.setText(_("Sent to the printer."))
+            self.said.say(N_("Sent to the printer."))
         return painted
 
     def ask_export(self) -> None:
@@ -235,8 +235,8 @@ class PrintPage(Page):
             path.write_bytes(pdf)
             written.append(path)
         self._log("export")
-        self.status.setText(ngettext("Saved {n} file.", "Saved {n} files.", len(written)).format(
-            n=i18n.format_number(len(written), i18n.interface_language())))
+        self.said.say_count(lambda n: ngettext("Saved {n} file.", "Saved {n} files.", n),
+                            len(written))
         return written
 
     def _log(self, action: str) -> None:
@@ -266,3 +266,4 @@ class PrintPage(Page):
         super().retranslate()
         self._titles()
         self.preview.retranslate()
+        self.said.retranslate()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from prepkit.i18n import _
+from prepkit.i18n import N_, _
 from prepkit.plan import move
 from prepkit.ui.texts import Texts, mark_user_text
 
@@ -83,10 +83,10 @@ class ItemList(QWidget):
         self.add_button.setProperty("role", "primary")
         self.texts.label(self.add_button, add_text)
         self.texts.label(self.remove_button, remove_text)
-        self.texts.label(self.up_button, "Move up")
-        self.texts.label(self.down_button, "Move down")
-        self.texts.bind(self.view.setAccessibleName, "List, in order")
-        self.texts.bind(self.view.setToolTip, "Drag a name to change the order")
+        self.texts.label(self.up_button, N_("Move up"))
+        self.texts.label(self.down_button, N_("Move down"))
+        self.texts.bind(self.view.setAccessibleName, N_("List, in order"))
+        self.texts.bind(self.view.setToolTip, N_("Drag a name to change the order"))
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove_current)
         self.up_button.clicked.connect(lambda: self.move_current(-1))

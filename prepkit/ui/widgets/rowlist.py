@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from prepkit import i18n
-from prepkit.i18n import _
+from prepkit.i18n import N_, _
 from prepkit.plan import move
 from prepkit.ui.texts import Texts
 from prepkit.ui.widgets.form import Form
 from prepkit.ui.widgets.itemlist import confirm_remove
 
 BuildRow = Callable[[Form], None]
+MOVE_UP, MOVE_DOWN, REMOVE = N_("Move up"), N_("Move down"), N_("Remove")
 
 
 def _same(item: Any) -> Any:
@@ -132,7 +133,7 @@ class RowList(QWidget):
         self.build_row(form)
         column.addWidget(form)
         up, down, remove = QPushButton(), QPushButton(), QPushButton()
-        for button, msgid in ((up, "Move up"), (down, "Move down"), (remove, "Remove")):
+        for button, msgid in ((up, MOVE_UP), (down, MOVE_DOWN), (remove, REMOVE)):
             button.setAutoDefault(True)
             texts.bind(button.setText, msgid)
         up.setEnabled(index > 0)
@@ -161,7 +162,7 @@ class RowList(QWidget):
         title, up, down, remove = self._parts[index]
         text = self.row_name(index)
         title.setText(text)
-        for button, msgid in ((up, "Move up"), (down, "Move down"), (remove, "Remove")):
+        for button, msgid in ((up, MOVE_UP), (down, MOVE_DOWN), (remove, REMOVE)):
             # Several rows have the same buttons: a screen reader says which row each is in.
             button.setAccessibleName(f"{_(msgid)}: {text}")
         form.setAccessibleName(text)
