@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         # on screen at once, and the ~0.3 s of building fourteen pages happens while the
         # family reads it.  See ``pages``.
         self._pages: list[Page] | None = None
+        self._going = False
 
         self._build()
         self.texts.bind(self.setWindowTitle, N_("Family preparedness plan"))
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         pages = make_steps(self.plan, self.saver, self.store, kiosk=self.kiosk)
         for page in pages:
             page.go_to.connect(self._page_wants)
+            page.position_changed.connect(lambda p=page: self._position_moved(p))
             self.step_list.addItem(QListWidgetItem())
             self.stack.addWidget(page)
             page.retranslate()
@@ -257,9 +259,9 @@ class MainWindow(QMainWindow):
         self.saver.attach(session, plan)
         self.show_plan(plan)
         same = session.household_id == self.state.household_id
-        step, child = (self.state.step, self.state.child_id) if same else ("family", "")
+        step, item = (self.state.step, self.state.item_id) if same else ("family", "")
         self.remember(household_id=session.household_id)
-        self.go(step if step in self.step_keys() else "family", child)
+        self.go(step if step in self.step_keys() else "family", item)
 
     def close_plan(self) -> None:
         """Save, forget the key, clear the screen: the next person sees the start page."""
@@ -309,13 +311,18 @@ class MainWindow(QMainWindow):
         self.nav.hide()
         self.start.new_button.setFocus()
 
-    def go(self, key: str, child_id: str = "") -> None:
+    def go(self, key: str, item_id: str = "") -> None:
+        """Show step ``key`` (and on it the child or person ``item_id``)."""
         current = self.current_page()
         current.save(self.plan)
         page = self.page(key)
-        page.load(self.plan)
-        if child_id:
-            page.show_child(child_id)
+        self._going = True  # loading moves the page's selection: remembered once, below
+        try:
+            page.load(self.plan)
+            if item_id:
+                page.show_item(item_id)
+        finally:
+            self._going = False
         self.stack.setCurrentWidget(page)
         self.side.show()
         self.nav.show()
@@ -325,7 +332,7 @@ class MainWindow(QMainWindow):
         self.step_list.blockSignals(False)
         self._update_nav()
         self.refresh_steps()
-        self.remember(step=key, child_id=page.current_child_id())
+        self.remember(step=key, item_id=page.current_item_id())
         inner = page.scroll_area.widget()  # the page body, set when the page was made
         first = inner.nextInFocusChain() if inner is not None else None
         page.scroll_area.verticalScrollBar().setValue(0)
@@ -377,9 +384,15 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self.pages):
             self.go(self.pages[row].key)
 
-    def _page_wants(self, key: str, child_id: str) -> None:
+    def _position_moved(self, page: Page) -> None:
+        """Another tab or person chosen: remembered now, so even a killed app resumes there
+        (a tab or a click is rare; keystrokes never come here)."""
+        if not self._going and self.stack.currentWidget() is page:
+            self.remember(step=page.key, item_id=page.current_item_id())
+
+    def _page_wants(self, key: str, item_id: str) -> None:
         if key:
-            self.go(key, child_id)
+            self.go(key, item_id)
         else:
             self.go_next()
 
@@ -446,6 +459,8 @@ class MainWindow(QMainWindow):
         self.save_label.setAccessibleName(self.save_label.text())
 
     def remember(self, **changes: Any) -> None:
+        if all(getattr(self.state, name) == value for name, value in changes.items()):
+            return  # nothing new: no write
         for name, value in changes.items():
             setattr(self.state, name, value)
         self.state_file.write(self.state)
@@ -454,6 +469,6 @@ class MainWindow(QMainWindow):
         self.saver.flush()
         if self.stack.currentWidget() in self._built_pages():
             page = self.current_page()
-            self.remember(step=page.key, child_id=page.current_child_id())
+            self.remember(step=page.key, item_id=page.current_item_id())
         self._stop_listening()
         super().closeEvent(event)

@@ -260,4 +260,4 @@ def test_gaps_are_wrapping_links_in_tab_order(qtbot, make_window):
     assert QApplication.focusWidget() is links[index]  # the gaps in reading order
     qtbot.keyClick(links[index], Qt.Key.Key_Return)  # Enter follows the link
     assert window.current_page().key != "review"
-    assert window.current_page().current_child_id() == luis
+    assert window.current_page().current_item_id() == luis

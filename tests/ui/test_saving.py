@@ -49,27 +49,92 @@ def test_resume_after_close(qtbot, make_window):
     assert second.current_page() is second.start
     second.open_household(household, PASSPHRASE)
     assert second.current_page().key == "if_not_home"
-    assert second.current_page().current_child_id() == second.plan.children[1].id
+    assert second.current_page().current_item_id() == second.plan.children[1].id
     assert [c.legal_name for c in second.plan.children] == ["Ana", "Luis"]
+
+
+def kill(window, store) -> None:
+    """A kill: no closeEvent, no flush.  What the file and the hint hold is all there is."""
+    window.saver.session = None
+    # A killed process writes nothing more: this window object lives on only in the test.
+    window._stop_listening()
+    window.state_file = UiStateStore(None)
+    window.hide()
+    store.close()
 
 
 def test_resume_after_kill(qtbot, make_window, store, db_path):
     first = make_window()
     household = fill_until_child(qtbot, first)
     qtbot.waitUntil(lambda: first.saver.state == SaveState.SAVED)
-    # A kill: no closeEvent, no flush.  What the file and the hint hold is all there is.
-    first.saver.session = None
-    # A killed process writes nothing more: this window object lives on only in the test.
-    first._stop_listening()
-    first.state_file = UiStateStore(None)
-    first.hide()
-    store.close()
+    kill(first, store)
     with Store.open(db_path) as reopened:
         second = make_window(on=reopened)
         second.open_household(household, PASSPHRASE)
         assert second.current_page().key == "if_not_home"
         assert [c.legal_name for c in second.plan.children] == ["Ana", "Luis"]
         second.close()
+
+
+def add_named(qtbot, page, path: str, names: list[str]) -> None:
+    for name in names:
+        qtbot.mouseClick(page.items.add_button, Qt.MouseButton.LeftButton)
+        type_text(qtbot, page, path, name)
+
+
+def test_resume_after_kill_on_the_tab_and_the_person_chosen(qtbot, make_window, store, db_path):
+    """Chosen by a click, never by ``go``: the position is kept as it changes."""
+    first = make_window()
+    new_plan(first)
+    first.go("children")
+    add_named(qtbot, first.page("children"), "legal_name", ["Ana", "Luis", "Sofia"])
+    first.go("if_not_home")  # shows Ana's tab: the first child
+    tabs = first.page("if_not_home").tabs
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(1).center())
+    luis = first.plan.children[1].id
+    assert first.current_page().current_item_id() == luis
+    household = first.saver.session.household_id
+    qtbot.waitUntil(lambda: first.saver.state == SaveState.SAVED)
+    kill(first, store)
+    with Store.open(db_path) as reopened:
+        second = make_window(on=reopened)
+        second.open_household(household, PASSPHRASE)
+        assert second.current_page().key == "if_not_home"
+        assert second.current_page().current_item_id() == luis
+        assert second.page("if_not_home").tabs.currentIndex() == 1
+        # Then the caregivers: three of them, the middle one chosen in the list.
+        second.go("caregivers")
+        page = second.page("caregivers")
+        add_named(qtbot, page, "name", ["Teresa", "Paulo", "Ines"])
+        view = page.items.view
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=view.visualItemRect(view.item(1)).center())
+        paulo = second.plan.caregivers[1].id
+        assert page.current_item_id() == paulo
+        qtbot.waitUntil(lambda: second.saver.state == SaveState.SAVED)
+        kill(second, reopened)
+    with Store.open(db_path) as again:
+        third = make_window(on=again)
+        third.open_household(household, PASSPHRASE)
+        assert third.current_page().key == "caregivers"
+        assert third.current_page().current_item_id() == paulo
+        assert field(third.page("caregivers"), "name").input.text() == "Paulo"
+        third.close()
+
+
+def test_typing_never_writes_the_position(qtbot, make_window, store, monkeypatch):
+    window = make_window()
+    new_plan(window)
+    window.go("parents")
+    page = window.page("parents")
+    qtbot.mouseClick(page.items.add_button, Qt.MouseButton.LeftButton)
+    writes: list[dict] = []
+    monkeypatch.setattr(store, "set_ui_state", writes.append)
+    type_text(qtbot, page, "name", "Rosa Mendes")
+    type_text(qtbot, page, "best_hours", "after six")
+    assert writes == []
+    qtbot.mouseClick(page.items.add_button, Qt.MouseButton.LeftButton)  # a new person: written
+    assert [w["item_id"] for w in writes] == [window.plan.parents[1].id]
 
 
 def test_wrong_passphrase_is_said_in_the_dialog(qtbot, store):

@@ -24,7 +24,9 @@ class Page(QWidget):
     kiosk_hidden = False
 
     # A page asks the window to go somewhere (the review page's links, "skip this step").
-    go_to = Signal(str, str)  # page key, child id
+    go_to = Signal(str, str)  # page key, the id of the child or person to show there
+    # The user chose another child's tab or person in a list: the window remembers it.
+    position_changed = Signal()
 
     def __init__(self, plan: Plan, saver: Saver) -> None:
         super().__init__()
@@ -92,8 +94,10 @@ class Page(QWidget):
     def is_complete(self, plan: Plan) -> bool:
         return True
 
-    def show_child(self, child_id: str) -> None:
-        """Per-child pages switch to that child; others ignore it."""
+    def show_item(self, item_id: str) -> None:
+        """Per-child pages switch to that child, list pages to that child or person; others
+        ignore it."""
 
-    def current_child_id(self) -> str:
+    def current_item_id(self) -> str:
+        """The child or person shown, remembered so a restart shows the same one."""
         return ""

@@ -71,14 +71,17 @@ class ListPage(Page):
         self.details.setVisible(row >= 0)
         self.empty.setVisible(row < 0)
         self.details.load()
+        self.position_changed.emit()
 
     def changed(self) -> None:
         super().changed()
         self.items.update_titles()
 
     def load(self, plan: Plan) -> None:
+        shown = self.current_item_id()  # the same one again when coming back to the page
         self.plan = plan
-        self.items.refresh(select=0)
+        ids = [item.id for item in getattr(plan, self.list_attr)]
+        self.items.refresh(select=ids.index(shown) if shown in ids else 0)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -92,9 +95,9 @@ class ListPage(Page):
     def is_complete(self, plan: Plan) -> bool:
         return bool(getattr(plan, self.list_attr))
 
-    def show_child(self, child_id: str) -> None:
-        self.select_item(child_id)
+    def show_item(self, item_id: str) -> None:
+        self.select_item(item_id)
 
-    def current_child_id(self) -> str:
+    def current_item_id(self) -> str:
         item = self.current()
-        return item.id if (item is not None and not self.people) else ""
+        return item.id if item is not None else ""

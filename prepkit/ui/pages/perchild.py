@@ -18,7 +18,7 @@ class PerChildPage(Page):
         super().__init__(plan, saver)
         self.tabs = mark_user_text(QTabBar())
         self.tabs.setExpanding(False)
-        self.tabs.currentChanged.connect(lambda _i: self.load_child())
+        self.tabs.currentChanged.connect(self._tab_chosen)
         self.no_children = QLabel()
         self.no_children.setProperty("role", "help")
         self.no_children.setWordWrap(True)
@@ -35,9 +35,15 @@ class PerChildPage(Page):
         """The forms that follow the chosen child (family-wide forms do not)."""
         return list(self.forms)
 
+    def _tab_chosen(self, _index: int) -> None:
+        self.load_child()
+        self.position_changed.emit()
+
     def load(self, plan: Plan) -> None:
+        shown = self.current_item_id()  # the same child again, wherever the list moved them
+        ids = [c.id for c in plan.children]
+        keep = ids.index(shown) if shown in ids else 0
         self.plan = plan
-        keep = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         while self.tabs.count():
             self.tabs.removeTab(0)
@@ -61,11 +67,11 @@ class PerChildPage(Page):
             if not child.display_name.strip() and index < self.tabs.count():
                 self.tabs.setTabText(index, _("Child {n}").format(n=index + 1))
 
-    def show_child(self, child_id: str) -> None:
+    def show_item(self, item_id: str) -> None:
         ids = [c.id for c in self.plan.children]
-        if child_id in ids:
-            self.tabs.setCurrentIndex(ids.index(child_id))
+        if item_id in ids:
+            self.tabs.setCurrentIndex(ids.index(item_id))
 
-    def current_child_id(self) -> str:
+    def current_item_id(self) -> str:
         child = self.child()
         return child.id if child else ""
