@@ -26,6 +26,7 @@ CARD_W, CARD_H = 3.375 * inch, 2.125 * inch
 PAD = 9
 MAX_SIZE, MIN_SIZE = 9.5, 6.0
 TICK = 8
+TITLE_LEADING = 1.2
 
 
 @dataclass(frozen=True)
@@ -98,10 +99,16 @@ def wrap(text: str, width: float, size: float, bold: bool) -> list[str]:
 
 class Card(Flowable):
     def __init__(
-        self, title: str, lines: list[tuple[str, bool, bool]], size: float, rtl: bool
+        self,
+        title: list[str],
+        title_size: float,
+        lines: list[tuple[str, bool, bool]],
+        size: float,
+        rtl: bool,
     ) -> None:
         super().__init__()
-        self.title, self.lines, self.size, self.rtl = title, lines, size, rtl
+        self.title, self.title_size = title, title_size
+        self.lines, self.size, self.rtl = lines, size, rtl
         self.width, self.height = CARD_W, CARD_H
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -122,18 +129,14 @@ class Card(Flowable):
             c.line(x, y + dy, x, y + dy / 3)
         x = CARD_W - PAD if self.rtl else PAD
         anchor: typeset.Anchor = "right" if self.rtl else "left"
-        y = CARD_H - PAD - self.size
-        typeset.draw(
-            c,
-            x,
-            y,
-            self.title,
-            size=self.size + 1,
-            bold=True,
-            color=ACCENT,
-            anchor=anchor,
-            rtl=self.rtl,
-        )
+        y = CARD_H - PAD - self.title_size
+        for i, title in enumerate(self.title):
+            if i:
+                y -= self.title_size * TITLE_LEADING
+            typeset.draw(
+                c, x, y, title, size=self.title_size, bold=True, color=ACCENT, anchor=anchor,
+                rtl=self.rtl,
+            )
         y -= self.size * 1.55
         for text, bold, write_in in self.lines:
             typeset.draw(c, x, y, text, size=self.size, bold=bold, anchor=anchor, rtl=self.rtl)
@@ -146,22 +149,51 @@ class Card(Flowable):
         c.restoreState()
 
 
-def cards_for(title: str, continued: str, lines: list[Line], rtl: bool) -> list[Card]:
-    """As few cards as the text allows: shrink first, continue on another card last."""
+def title_lines(parts: list[str], width: float, size: float) -> tuple[list[str], float]:
+    """A card's title, never wider than the card: on one line ("local / English") when it
+    fits at a size above the text's, else each language on its own line, shrunk down to the
+    smallest readable size and wrapped if even that is too wide."""
+    joined = " / ".join(parts)
+    if typeset.width(joined, size + 1, bold=True) <= width:
+        return [joined], size + 1
+    title_size = min(typeset.fit(p, width, size + 1, MIN_SIZE, bold=True) for p in parts)
+    return [ln for p in parts for ln in wrap(p, width, title_size, True)], title_size
+
+
+def _title_height(lines: list[str], title_size: float, size: float) -> float:
+    """From the card's inner top to the first text baseline."""
+    return title_size + (len(lines) - 1) * title_size * TITLE_LEADING + size * 1.55 - size
+
+
+def cards_for(
+    title: list[str], continued: list[str], lines: list[Line], rtl: bool
+) -> list[Card]:
+    """As few cards as the text allows: shrink first, continue on another card last.
+    ``title`` and ``continued`` are the title in the document language, then in English for a
+    bilingual copy."""
     inner_w, inner_h = CARD_W - 2 * PAD, CARD_H - 2 * PAD
     size = MAX_SIZE
     while True:
         wrapped = [
             (t, ln.bold, ln.write_in) for ln in lines for t in wrap(ln.text, inner_w, size, ln.bold)
         ]
-        room = int((inner_h - size * 1.55) // (size * 1.3))
+        heads = [title_lines(title, inner_w, size), title_lines(continued, inner_w, size)]
+        top = max(_title_height(t, ts, size) for t, ts in heads)
+        room = int((inner_h - top) // (size * 1.3))
         if len(wrapped) <= room or size <= MIN_SIZE:
             break
         size = max(MIN_SIZE, size - 0.5)
-    chunks = [wrapped[i : i + room] for i in range(0, len(wrapped), max(room, 1))] or [[]]
-    return [
-        Card(title if i == 0 else continued, chunk, size, rtl) for i, chunk in enumerate(chunks)
-    ]
+    chunks: list[list[tuple[str, bool, bool]]] = []
+    rest = wrapped
+    while rest:
+        take = max(room, 1)
+        # A label ("Legal help") goes with the number it labels onto the next card.
+        while 1 < take < len(rest) and rest[take - 1][1] and not rest[take][1]:
+            take -= 1
+        chunks.append(rest[:take])
+        rest = rest[take:]
+    chunks = chunks or [[]]
+    return [Card(*heads[min(i, 1)], chunk, size, rtl) for i, chunk in enumerate(chunks)]
 
 
 def sheet(w: Writer, cards: list[Card]) -> None:
@@ -217,9 +249,13 @@ class ChildCards(Document):
             who = plan.person(pid)
             assert who is not None
             out.append(Line(f"{i}. " + w.join(who.name, w.phones(who.phones[:2]))))
-        for parent in plan.parents:
-            if parent.phones:
-                number = format_phone_for_reading(parent.phones[0])
+        first_phones = [p.phones[0] for p in plan.parents if p.phones]
+        if w.bilingual and first_phones:  # the label in both languages, then the numbers
+            out.append(Line(w.both(N_("Parent")), bold=True))
+            out.append(Line(w.phones(first_phones)))
+        else:
+            for phone in first_phones:
+                number = format_phone_for_reading(phone)
                 out.append(Line(w.t(N_("Parent: {phone}"), phone=number), bold=True))
         if plan.communication.memorize:
             out.append(Line(w.both(N_("Numbers to memorize")), bold=True))
@@ -229,7 +265,7 @@ class ChildCards(Document):
     def write(self, w: Writer) -> None:
         w.title(self.title)
         w.note(N_("Cut along the lines. Put one card in the child's backpack or wallet."))
-        title, more = w.both(N_("Who picks me up")), w.both(N_("Who picks me up (continued)"))
+        title, more = w.parts(N_("Who picks me up")), w.parts(N_("Who picks me up (continued)"))
         cards: list[Card] = []
         for child in self.plan.children:
             cards.extend(cards_for(title, more, self.lines(w, child), w.rtl))
@@ -269,7 +305,7 @@ class ParentCard(Document):
     def write(self, w: Writer) -> None:
         w.title(self.title)
         w.note(N_("Cut along the lines. Learn these numbers by heart; keep the card with you."))
-        title, more = w.both(N_("Numbers to know")), w.both(N_("Numbers to know (continued)"))
+        title, more = w.parts(N_("Numbers to know")), w.parts(N_("Numbers to know (continued)"))
         parents: list[Parent] = self.plan.parents or [Parent()]
         cards = [card for _ in parents for card in cards_for(title, more, self.lines(w), w.rtl)]
         sheet(w, cards)

@@ -190,7 +190,7 @@ def if_not_home(w: Writer, plan: Plan, child: Child) -> None:
             (N_("Where the child goes"), g.goes_to_address),
             (
                 N_("If no one is home or at the bus stop"),
-                w.t(NO_ONE_THERE[g.no_one_there]) if g.no_one_there else "",
+                w.sentence(NO_ONE_THERE[g.no_one_there]) if g.no_one_there else "",
             ),
             (N_("Neighbor"), w.join(g.neighbour_name, g.neighbour_address)),
             (N_("Who tells the school"), name_of(plan, g.tells_school)),

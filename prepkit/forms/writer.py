@@ -150,6 +150,12 @@ class Writer:
         local = self.t(msgid, **params)
         return f"{local} / {self.en(msgid, **params)}" if self.bilingual else local
 
+    def parts(self, msgid: str, **params: str) -> list[str]:
+        """The document language, then English for bilingual copies: for a caller that lays
+        the two out itself (a card title breaks between them when it must)."""
+        local = self.t(msgid, **params)
+        return [local, self.en(msgid, **params)] if self.bilingual else [local]
+
     def sentence(self, msgid: str) -> str:
         """A sentence used as a value: English on its own line beneath, for bilingual copies."""
         return f"{self.t(msgid)}\n{msgid}" if self.bilingual else self.t(msgid)
