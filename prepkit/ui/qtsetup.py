@@ -18,6 +18,7 @@ from prepkit.ui import style
 
 _registered: list[str] = []
 _qt_translators: list[QTranslator] = []
+_system_pt: list[int] = []  # the platform's text size, read before prepkit set a font
 
 
 def register_fonts(folder: Path | None = None) -> list[str]:
@@ -30,7 +31,16 @@ def register_fonts(folder: Path | None = None) -> list[str]:
     return list(_registered)
 
 
+def system_point_size() -> int:
+    """The platform's default text size (its accessibility settings included), as Qt had it
+    before ``apply_font`` first replaced the application font."""
+    if not _system_pt:
+        _system_pt.append(QApplication.font().pointSize())
+    return _system_pt[0]
+
+
 def apply_font(app: QApplication, look: style.Look) -> None:
+    system_point_size()  # read once, before the first change
     font = QFont()
     font.setFamilies(style.FONT_FAMILIES)  # per-script fallback, in this order
     font.setPointSize(look.base_pt)

@@ -12,6 +12,16 @@ FONT_FAMILIES = ["Noto Sans", "Noto Sans Arabic", "Noto Sans Devanagari", "WenQu
 MIN_TARGET_PX = 40
 DEFAULT_PT = 13
 MIN_PT, MAX_PT = 9, 28
+USUAL_SYSTEM_PT = 9  # Windows' and Qt's generic desktop text: what DEFAULT_PT was chosen beside
+
+
+def starting_pt(system_pt: int) -> int:
+    """The text size before the user picks one: the platform's own size, enlarged in the same
+    proportion as DEFAULT_PT is to the usual 9 pt.  A usual desktop gets DEFAULT_PT; one set
+    to larger text (a low-vision setting) gets larger text here too."""
+    if system_pt <= 0:  # a font sized in pixels: nothing to scale from
+        return DEFAULT_PT
+    return max(MIN_PT, min(MAX_PT, round(system_pt * DEFAULT_PT / USUAL_SYSTEM_PT)))
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,10 @@ class MainWindow(QMainWindow):
         self.kiosk_output: object = None  # kiosk: its print and save-to-USB actions
         self.state_file = state_file or UiStateStore(None)
         self.state = self.state_file.read()
-        self.look = style.Look(self.state.base_pt or style.DEFAULT_PT, self.state.high_contrast)
+        # The size the user chose, or one that follows the platform's text size.
+        self.look = style.Look(
+            self.state.base_pt or style.starting_pt(qtsetup.system_point_size()),
+            self.state.high_contrast)
         self.texts = Texts()
         self.plan = self.new_plan()
         self.saver = Saver(store, self.plan, self)
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
             i18n.set_interface_language(self.state.interface_language)
         else:
             self.language_changed(i18n.interface_language())
+        self._apply_look()
         self.show_start()
 
     # --- building ----------------------------------------------------------------------------
@@ -448,11 +452,18 @@ class MainWindow(QMainWindow):
         self._show_save_state(str(self.saver.state))
 
     def set_look(self, look: style.Look) -> None:
+        chosen_size = look.base_pt != self.look.base_pt
         self.look = look
+        self._apply_look()
+        # A size is kept only once the user picks one: until then it follows the platform's.
+        if chosen_size:
+            self.remember(base_pt=look.base_pt)
+        self.remember(high_contrast=look.high_contrast)
+
+    def _apply_look(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            qtsetup.apply_look(app, look)
-        self.remember(base_pt=look.base_pt, high_contrast=look.high_contrast)
+            qtsetup.apply_look(app, self.look)
 
     def _show_save_state(self, state: str) -> None:
         self.save_label.setText(_(SAVE_WORDS[SaveState(state)]))

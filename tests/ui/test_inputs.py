@@ -258,3 +258,34 @@ def test_text_size_and_contrast(qtbot, make_window):
     window.contrast.setChecked(True)
     assert "#ffff00" in QApplication.instance().styleSheet()
     assert window.start.new_button.height() >= 40
+
+
+def test_text_follows_the_system_size_until_the_user_picks_one(qtbot, make_window, store,
+                                                               monkeypatch):
+    from PySide6.QtGui import QFont
+
+    from prepkit.ui import qtsetup, style
+
+    app = QApplication.instance()
+    # What the platform had before prepkit set its font: read once, then kept.
+    monkeypatch.setattr(qtsetup, "_system_pt", [])
+    platform = QFont(app.font())
+    platform.setPointSize(14)  # a desktop set to larger text
+    app.setFont(platform)
+    qtsetup.apply_look(app, style.Look())
+    assert qtsetup.system_point_size() == 14
+    window = make_window()
+    big = round(14 * 13 / 9)
+    assert window.look.base_pt == big
+    assert QApplication.font().pointSize() == big
+    window.contrast.setChecked(True)
+    assert "base_pt" not in store.ui_state() or store.ui_state()["base_pt"] == 0
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.font().pointSize() == big + 1
+    assert store.ui_state()["base_pt"] == big + 1  # chosen: kept, whatever the platform says
+    window.close()
+    monkeypatch.setattr(qtsetup, "_system_pt", [9])
+    again = make_window()
+    assert again.look.base_pt == big + 1
+    # A usual desktop (9 pt) starts at the size the look was designed for.
+    assert style.starting_pt(9) == style.DEFAULT_PT
