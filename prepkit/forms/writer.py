@@ -281,12 +281,19 @@ class Writer:
         table.setStyle(RLTableStyle(style))
         return table
 
-    def fields(self, rows: Iterable[tuple[str, str]], label_share: float = 0.34) -> None:
-        """Label/value rows.  Empty values are left out, or become write-in lines when blank."""
+    def fields(
+        self,
+        rows: Iterable[tuple[str, str]],
+        label_share: float = 0.34,
+        *,
+        write_in: bool = False,
+    ) -> None:
+        """Label/value rows.  Empty values are left out, or become write-in lines when blank
+        (or when ``write_in``: a worksheet shows what is still to find out)."""
         label_w = self.width * label_share
         for msgid, value in rows:
             value = value.strip()
-            if not value and not self.blank:
+            if not value and not (self.blank or write_in):
                 continue
             if len(value) > LONG_VALUE:
                 # A long note reads best at full width beneath its label, splitting freely.
