@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 from datetime import date
 
 import pytest
@@ -147,13 +146,11 @@ def test_blank_versions_render_in_every_language(lang: str) -> None:
         assert "Who picks me up" in text and "Page 1 of" in text
 
 
-def test_full_set_for_three_children_is_fast_when_warm() -> None:
+def test_full_set_for_three_children_renders_in_every_benchmarked_language() -> None:
+    # How fast is measured by benchmarks/run, not here: a timed test fails on a busy machine.
     plan = fx.sample_plan()
-    render_set(plan, KINDS, "ar")  # warm: fonts registered, shapers cached
     for lang in ("en", "ar", "ne", "zh_Hans"):
-        start = time.perf_counter()
-        render_set(plan, KINDS, lang)
-        assert time.perf_counter() - start < 1.5, lang
+        assert len(reader(render_set(plan, KINDS, lang)).pages) > len(KINDS)
 
 
 def test_update_notice_blank_has_room_for_the_date() -> None:
