@@ -111,3 +111,24 @@ def test_a_schema_1_file_is_upgraded_and_its_families_stay_searchable(tmp_path: 
         assert [c.parents for c in store.search_cards(staff)] == [("Ana Old",)]
         names = [m.name for m in schema.migrations.applied(Database(store._conn))]
         assert names == ["0001_initial", "0002_search_cards"]
+
+
+def test_one_damaged_search_card_does_not_hide_the_other_families(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "cards.sqlite3"
+    with Store.open(path) as store:
+        store.set_staff_passphrase("staff passphrase 123")
+        first = store.create_household(Plan(parents=[Parent(name="Ana One")]), "family one")
+        second = store.create_household(Plan(parents=[Parent(name="Bo Two")]), "family two")
+        store.grant_consent(first)
+        store.grant_consent(second)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("UPDATE search_cards SET blob = zeroblob(40) WHERE household_id = ?",
+                 (first.household_id,))
+    conn.execute("UPDATE revisions SET blob = zeroblob(40) WHERE household_id = ?",
+                 (first.household_id,))
+    conn.close()
+    with Store.open(path) as store:
+        staff = store.unlock_staff("staff passphrase 123")
+        assert [c.parents for c in store.search_cards(staff)] == [("Bo Two",)]

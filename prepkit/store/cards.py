@@ -79,7 +79,11 @@ def open_cards(conn: sqlite3.Connection, staff: StaffKey,
         info = wanted.get(household_id)
         if info is None:
             continue
-        key = crypto.open_with_private(staff.key, bytes(wrapped), aad("key", household_id, STAFF))
-        cards.append(_card(info, json.loads(crypto.unseal(key, bytes(sealed),
-                                                          aad("card", household_id)))))
+        try:
+            key = crypto.open_with_private(staff.key, bytes(wrapped),
+                                           aad("key", household_id, STAFF))
+            data = json.loads(crypto.unseal(key, bytes(sealed), aad("card", household_id)))
+            cards.append(_card(info, data))
+        except (crypto.DecryptionError, ValueError, KeyError, TypeError, AssertionError):
+            continue  # one damaged card must not hide every other family: the caller decides
     return cards

@@ -28,7 +28,13 @@ from prepkit.store.base import (
 )
 from prepkit.store.cards import SearchCard, card_from_plan, open_cards, write_search_card
 from prepkit.store.documents import DocumentsMixin
-from prepkit.store.errors import AlreadyOpen, DamagedFile, FileMissing, HouseholdNotFound
+from prepkit.store.errors import (
+    AlreadyOpen,
+    DamagedFile,
+    FileMissing,
+    HouseholdNotFound,
+    StoreError,
+)
 from prepkit.store.records import Change, Revision, Session, StaffKey
 from prepkit.store.sharing import SharingMixin
 
@@ -338,9 +344,12 @@ class Store(SharingMixin, DocumentsMixin):
         carded = {card.household.id for card in cards}
         for info in households:
             if info.id not in carded:
-                session = self.unlock_as_staff(info.id, staff)
-                cards.append(card_from_plan(info, self.load(session)))
-                session.forget()
+                try:
+                    session = self.unlock_as_staff(info.id, staff)
+                    cards.append(card_from_plan(info, self.load(session)))
+                    session.forget()
+                except StoreError:
+                    continue  # damaged beyond reading: the desk lists every family it can
         return cards
 
     # --- backup --------------------------------------------------------------------------------
