@@ -373,10 +373,7 @@ class MainWindow(QMainWindow):
     def teardown(self) -> None:
         """Kiosk: save, forget the session key and let go of everything global, so that the
         window, its pages and the family's plan can all be freed once it is deleted."""
-        for page in self._built_pages():
-            wait = getattr(page, "wait", None)
-            if callable(wait):
-                wait()
+        self._wait_for_pages()
         self.saver.flush()
         session = self.saver.session
         self.saver.detach()
@@ -476,7 +473,15 @@ class MainWindow(QMainWindow):
             setattr(self.state, name, value)
         self.state_file.write(self.state)
 
+    def _wait_for_pages(self) -> None:
+        """Background work ends before the window goes (a print still going is stopped)."""
+        for page in self._built_pages():
+            wait = getattr(page, "wait", None)
+            if callable(wait):
+                wait()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._wait_for_pages()
         self.saver.flush()
         if self.stack.currentWidget() in self._built_pages():
             page = self.current_page()
