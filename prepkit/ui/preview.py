@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, QSizeF
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
@@ -109,30 +109,57 @@ def page_image(document: QPdfDocument, page: int, scale: float) -> QImage:
     return image
 
 
-def paint_page(painter: QPainter, document: QPdfDocument, page: int) -> None:
-    """One PDF page, scaled to the printer's page, on white (QtPdf leaves it transparent)."""
+def page_scale(page_points: QSizeF, target: QSize) -> float:
+    """Pixels per point that fit a page of ``page_points`` into ``target``, keeping its shape."""
+    return min(target.width() / page_points.width(), target.height() / page_points.height())
+
+
+def paint_page(painter: QPainter, document: QPdfDocument | None, page: int,
+               image: QImage | None = None) -> None:
+    """One PDF page, scaled to the printer's page, on white (QtPdf leaves it transparent).
+
+    The one routine that puts a page on paper (the wizard's printing, the counselor's batch).
+    ``image`` is the page already rendered for this painter's page size (by the printing
+    worker); without it the page is rendered here, from ``document``.
+    """
     target: QRect = painter.viewport()
-    size = document.pagePointSize(page)
-    scale = min(target.width() / size.width(), target.height() / size.height())
-    image = page_image(document, page, scale)
+    if image is None:
+        if document is None:
+            raise ValueError("paint_page needs the document or the page's image")
+        scale = page_scale(document.pagePointSize(page), target.size())
+        image = page_image(document, page, scale)
     painter.fillRect(target, QColor("white"))
     painter.drawImage(QRect(0, 0, image.width(), image.height()), image)
 
 
-def print_document(document: QPdfDocument, printer: QPrinter) -> int:
-    """Paint every page onto the printer, as many copies as asked; returns pages painted."""
+def pages_to_print(printer: QPrinter, page_count: int) -> list[int]:
+    """The pages in the order they go to the printer: the print dialog's range (fromPage and
+    toPage count from 1), and the copies when the printer cannot make them itself."""
+    first, last = 0, page_count - 1
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first = printer.fromPage() - 1
+        if printer.toPage() > 0:
+            last = min(last, printer.toPage() - 1)
+    pages = list(range(first, last + 1))
     copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
+    if printer.collateCopies():
+        return pages * copies
+    return [page for page in pages for _copy in range(copies)]
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+    """Paint the pages onto the printer at once (the page range, as many copies as asked);
+    returns pages painted.  The wizard prints through ``printjob`` instead, off the UI
+    thread; this is for small jobs and tests."""
+    pages = pages_to_print(printer, document.pageCount())
     painter = QPainter()
-    if not painter.begin(printer):
+    if not pages or not painter.begin(printer):
         return 0
-    painted = 0
     try:
-        for copy_index in range(copies):
-            for page in range(document.pageCount()):
-                if copy_index or page:
-                    printer.newPage()
-                paint_page(painter, document, page)
-                painted += 1
+        for position, page in enumerate(pages):
+            if position:
+                printer.newPage()
+            paint_page(painter, document, page)
     finally:
         painter.end()
-    return painted
+    return len(pages)

@@ -13,6 +13,14 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from prepkit.plan import Plan
+from prepkit.ui.printjob import load_pdf
+
+
+def page_count(pdf: bytes) -> int:
+    document = load_pdf(pdf)
+    count = document.pageCount()
+    document.close()
+    return count
 
 
 @dataclass
@@ -29,6 +37,7 @@ class RenderResult:
     request: RenderRequest
     each: dict[str, bytes] = field(default_factory=dict)
     combined: bytes = b""
+    pages: dict[str, int] = field(default_factory=dict)  # each document's page count
 
 
 class RenderSignals(QObject):
@@ -58,6 +67,7 @@ class RenderJob(QRunnable):
                 result.each[doc] = render_document(
                     req.plan, doc, req.language, with_english=req.with_english, paper=req.paper
                 )
+                result.pages[doc] = page_count(result.each[doc])
             self.signals.progress.emit(total - 1, total)
             result.combined = render_set(
                 req.plan, req.documents, req.language, with_english=req.with_english,

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import io
+from dataclasses import fields
 from pathlib import Path
 
 from pypdf import PdfReader
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer
+from PySide6.QtGui import QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from prepkit.forms.render import render_document
+from prepkit import i18n
+from prepkit.forms.render import render_document, render_set
 from prepkit.ui.counselor_batch import print_pdfs
 from prepkit.ui.preview import print_document
 from tests.forms.fixtures import sample_plan
 from tests.raster import ink_columns, render_pages
+from tests.ui.conftest import new_plan
 
 
 def _pdf_printer(path: Path) -> QPrinter:
@@ -51,3 +55,139 @@ def test_batch_printing_puts_every_family_in_one_job(qapp, tmp_path: Path) -> No
     printer = _pdf_printer(tmp_path / "batch.pdf")
     assert print_pdfs(letters, printer) == expected
     assert len(PdfReader(tmp_path / "batch.pdf").pages) == expected
+
+
+def _letter_printer(path: Path, dpi: int) -> QPrinter:
+    """A PDF printer whose whole page is painted: printed pages compare with the source."""
+    printer = _pdf_printer(path)
+    printer.setResolution(dpi)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    printer.setFullPage(True)
+    return printer
+
+
+def test_print_document_honours_the_page_range(qapp, tmp_path: Path) -> None:
+    source = render_set(sample_plan(), ["family-plan"], "en")
+    data = QByteArray(source)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    assert document.pageCount() >= 3
+    printer = _letter_printer(tmp_path / "range.pdf", 72)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+    assert print_document(document, printer) == 2
+    printed = (tmp_path / "range.pdf").read_bytes()
+    assert len(PdfReader(io.BytesIO(printed)).pages) == 2
+    assert _closest_source_pages(printed, source) == [1, 2]
+
+
+def _difference(a, b) -> float:
+    bits_a, bits_b = bytes(a.constBits()), bytes(b.constBits())
+    return sum(abs(x - y) for x, y in zip(bits_a, bits_b, strict=True)) / len(bits_a)
+
+
+def _closest_source_pages(printed: bytes, source: bytes) -> list[int]:
+    """For each printed page, the source page it looks most like (both drawn at 36 dpi)."""
+    originals = render_pages(source, dpi=36)
+    return [min(range(len(originals)), key=lambda i: _difference(page, originals[i]))
+            for page in render_pages(printed, dpi=36)]
+
+
+def fill_from_sample(window) -> None:
+    sample = sample_plan()
+    for part in fields(sample):
+        if part.name != "mode":
+            setattr(window.plan, part.name, getattr(sample, part.name))
+    window.saver.changed()
+    window.show_plan(window.plan)
+
+
+def made(qtbot, window, documents: list[str]):
+    window.go("print")
+    page = window.page("print")
+    page.choose(documents, "en")
+    page.make_documents()
+    qtbot.waitUntil(lambda: page.result is not None, timeout=30000)
+    return page
+
+
+def test_printing_leaves_the_window_free_and_prints_the_range(qtbot, make_window, store,
+                                                              tmp_path):
+    window = make_window()
+    new_plan(window)
+    fill_from_sample(window)
+    page = made(qtbot, window, ["family-plan", "school-letter"])
+    plan_pages = page.result.pages["family-plan"]
+    assert sum(page.result.pages.values()) == page.preview.page_count()
+    printer = _letter_printer(tmp_path / "printed.pdf", 150)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, plan_pages + 1)  # the family plan's second page to the letter's first
+    printer.setCopyCount(2)
+    painted_when_ticked: list[int] = []
+    ticker = QTimer()
+    ticker.setInterval(1)
+    ticker.timeout.connect(lambda: painted_when_ticked.append(run.painted))
+    queued = page.print_to(printer)
+    run = page.print_run
+    assert run is not None and run.painted == 0  # nothing is painted before print_to returns
+    copies = 1 if printer.supportsMultipleCopies() else 2
+    assert queued == plan_pages * copies
+    assert page.progress.isVisible() and page.cancel_button.isVisible()
+    assert not page.print_button.isEnabled()
+    assert page.status.text() == "Printing…"
+    ticker.start()
+    qtbot.waitUntil(lambda: page.print_run is None, timeout=30000)
+    ticker.stop()
+    # The event loop kept turning while pages were painted: the window never froze.
+    assert len(set(painted_when_ticked)) >= 3
+    assert page.status.text() == "Sent to the printer."
+    assert not page.cancel_button.isVisible() and page.print_button.isEnabled()
+    printed = (tmp_path / "printed.pdf").read_bytes()
+    expected = list(range(1, plan_pages + 1))
+    expected = expected * copies if printer.collateCopies() else \
+        [p for p in expected for _c in range(copies)]
+    # The school letters (one per child) look alike at this size: any letter page will do.
+    alike = [p if p < plan_pages else "letter"
+             for p in _closest_source_pages(printed, page.result.combined)]
+    assert alike == [p if p < plan_pages else "letter" for p in expected]
+    # One log entry per copy of each document on the printed pages.
+    logged = [(c.document, c.action) for c in store.copies(window.saver.session)]
+    assert sorted(logged) == sorted([("family_plan", "print"), ("school_letter", "print")] * 2)
+
+
+def test_printing_can_be_stopped(qtbot, make_window, store, tmp_path):
+    window = make_window()
+    new_plan(window)
+    fill_from_sample(window)
+    page = made(qtbot, window, ["family-plan"])
+    printer = _letter_printer(tmp_path / "stopped.pdf", 150)
+    page.print_to(printer)
+    run = page.print_run
+    run.progress.connect(lambda painted, _total: page.cancel_button.click() if painted else None)
+    qtbot.waitUntil(lambda: page.print_run is None, timeout=30000)
+    assert 1 <= run.painted < page.preview.page_count()
+    assert page.status.text() == "Printing stopped. The pages not yet sent will not print."
+    assert store.copies(window.saver.session) == []  # nothing handed out: nothing logged
+    assert page.wait(5000)  # the worker is gone
+
+
+def test_export_never_overwrites_and_says_when_it_fails(qtbot, make_window, store, tmp_path):
+    window = make_window()
+    new_plan(window)
+    fill_from_sample(window)
+    page = made(qtbot, window, ["school-letter"])
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "school-letter-en.pdf").write_bytes(b"the family's own file")
+    written = page.export_to(folder)
+    assert [p.name for p in written] == ["school-letter-en (2).pdf"]
+    assert (folder / "school-letter-en.pdf").read_bytes() == b"the family's own file"
+    assert page.export_to(folder)[0].name == "school-letter-en (3).pdf"
+    assert page.status.text() == "Saved 1 file."
+    # A folder that is not there (a USB stick pulled out): said in the status line.
+    i18n.set_interface_language(i18n.PSEUDO)
+    assert page.export_to(tmp_path / "gone") == []
+    assert page.status.text().startswith("⟦Thé fîléš çøüld ñøt bé šàvéd")
+    assert [c.action for c in store.copies(window.saver.session)] == ["export", "export"]

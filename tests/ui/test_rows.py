@@ -218,6 +218,7 @@ def test_printed_and_exported_pdfs_are_kept_sealed(qtbot, make_window, store, db
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert page.print_to(printer) > 0
+    qtbot.waitUntil(lambda: page.print_run is None, timeout=30000)  # printed in the background
     page.export_to(tmp_path)  # the same set again: logged, but kept only once
     household = window.saver.session.household_id
     window.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,8 @@ from prepkit.i18n import N_, _, ngettext
 from prepkit.labels import PRINTED_DOCUMENTS as DOCUMENTS
 from prepkit.plan import Plan
 from prepkit.ui.pages.base import Page
-from prepkit.ui.preview import PRINT_DPI, Preview, print_document
+from prepkit.ui.preview import PRINT_DPI, Preview
+from prepkit.ui.printjob import PrintRun
 from prepkit.ui.renderjob import RenderJob, RenderRequest, RenderResult
 from prepkit.ui.saver import Saver
 from prepkit.ui.texts import StatusLine, mark_user_text
@@ -38,6 +40,25 @@ DEFAULT_DOCUMENTS = ("family-plan", "school-letter")
 def log_label(kind: str) -> str:
     """The store's copies log takes identifiers like ``school_letter``."""
     return kind.replace("-", "_")
+
+
+def write_new_file(folder: Path, stem: str, data: bytes) -> Path:
+    """``stem``.pdf in ``folder``, or "``stem`` (2).pdf" and so on: never over a file that is
+    there already (made by exclusive creation, so not even a file appearing meanwhile)."""
+    for number in itertools.count(1):
+        path = folder / (f"{stem}.pdf" if number == 1 else f"{stem} ({number}).pdf")
+        try:
+            with path.open("xb") as out:
+                try:
+                    out.write(data)
+                except OSError:
+                    out.close()
+                    path.unlink(missing_ok=True)  # no half-written file left behind
+                    raise
+        except FileExistsError:
+            continue
+        return path
+    raise AssertionError("unreachable")
 
 
 class PrintPage(Page):
@@ -53,6 +74,8 @@ class PrintPage(Page):
         self.pool.setMaxThreadCount(1)
         self.result: RenderResult | None = None
         self.job: RenderJob | None = None
+        self.print_run: PrintRun | None = None
+        self._cancelled = False  # the user stopped the print run
         self.kept_for: RenderResult | None = None  # the set whose PDFs are in the store
         self.kept_pdfs: dict[str, str] = {}  # document -> the store's PDF id
 
@@ -108,13 +131,16 @@ class PrintPage(Page):
         self.said = StatusLine(self.status)
         self.print_button = QPushButton()
         self.export_button = QPushButton()
+        self.cancel_button = QPushButton()  # only while printing
         self.texts.label(self.print_button, N_("Print…"))
         self.texts.label(self.export_button, N_("Save as PDF files…"))
-        for button in (self.make, self.print_button, self.export_button):
+        self.texts.label(self.cancel_button, N_("Stop printing"))
+        self.cancel_button.hide()
+        for button in (self.make, self.print_button, self.export_button, self.cancel_button):
             button.setAutoDefault(True)
         for widget in (docs_label, self.documents, lang_label, self.language, self.with_english,
                        self.paper, whom_label, self.for_whom, self.make, self.progress,
-                       self.status, self.print_button, self.export_button):
+                       self.cancel_button, self.status, self.print_button, self.export_button):
             column.addWidget(widget)
         column.addStretch(1)
         choices.setMaximumWidth(360)
@@ -127,6 +153,7 @@ class PrintPage(Page):
         self.make.clicked.connect(self.make_documents)
         self.print_button.clicked.connect(self.ask_print)
         self.export_button.clicked.connect(self.ask_export)
+        self.cancel_button.clicked.connect(self.cancel_print)
         self._enable_output(False)
         self._titles()
 
@@ -195,6 +222,9 @@ class PrintPage(Page):
         self.said.say(N_("The documents could not be made. Please try again."))
 
     def wait(self, msecs: int = 60000) -> bool:
+        """Let the background work end (a print still going is stopped: its pages are painted
+        on this thread, which is the one waiting here)."""
+        self.cancel_print()
         return self.pool.waitForDone(msecs)
 
     def _enable_output(self, on: bool) -> None:
@@ -208,17 +238,60 @@ class PrintPage(Page):
         printer.setResolution(PRINT_DPI)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(_("Print the documents"))
+        dialog.setMinMax(1, max(1, self.preview.page_count()))
         if dialog.exec():
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
-        if self.result is None:
+        """Start printing (the dialog's page range and copies); the window stays free while a
+        worker renders the pages.  Returns how many pages will be painted (0: none)."""
+        if self.result is None or self.print_run is not None:
             return 0
-        painted = print_document(self.preview.document, printer)
-        if painted:
-            self._log("print")
+        run = PrintRun(self.result.combined, self.preview.page_count(), printer, self)
+        run.progress.connect(self._progress)
+        run.finished.connect(lambda complete: self._printed(run, complete))
+        self._cancelled = False
+        if not run.start(self.pool):
+            self.said.say(N_("The printer could not be started. Please try again."))
+            return 0
+        self.print_run = run
+        self.make.setEnabled(False)
+        self._enable_output(False)
+        self.progress.show()
+        self.cancel_button.show()
+        self.said.say(N_("Printing…"))
+        return len(run.pages)
+
+    def cancel_print(self) -> None:
+        if self.print_run is not None:
+            self._cancelled = True
+            self.print_run.cancel()
+
+    def _printed(self, run: PrintRun, complete: bool) -> None:
+        self.print_run = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.make.setEnabled(True)
+        self._enable_output(True)
+        if complete:
+            printed = set(run.pages)
+            kinds = [kind for kind, pages in self._page_spans() if printed & pages]
+            self._log("print", kinds, copies=max(1, run.printer.copyCount()))
             self.said.say(N_("Sent to the printer."))
-        return painted
+        elif self._cancelled:
+            self.said.say(N_("Printing stopped. The pages not yet sent will not print."))
+        else:
+            self.said.say(N_("The documents could not be printed. Please try again."))
+
+    def _page_spans(self) -> list[tuple[str, set[int]]]:
+        """Each document's pages in the printed set (they follow each other in order)."""
+        assert self.result is not None
+        spans, start = [], 0
+        for kind in self.result.request.documents:
+            count = self.result.pages.get(kind, 0)
+            spans.append((kind, set(range(start, start + count))))
+            start += count
+        return spans
 
     def ask_export(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _("Choose a folder for the files"))
@@ -226,27 +299,35 @@ class PrintPage(Page):
             self.export_to(Path(folder))
 
     def export_to(self, folder: Path) -> list[Path]:
+        """One PDF per document; a file already there is never replaced ("… (2).pdf")."""
         if self.result is None:
             return []
         lang = self.language_label()
-        written = []
-        for kind, pdf in self.result.each.items():
-            path = folder / f"{kind}-{lang}.pdf"
-            path.write_bytes(pdf)
-            written.append(path)
-        self._log("export")
+        written: dict[str, Path] = {}
+        try:
+            for kind, pdf in self.result.each.items():
+                written[kind] = write_new_file(folder, f"{kind}-{lang}", pdf)
+        except OSError:
+            self.said.say(N_("The files could not be saved in this folder. Check that it "
+                             "still exists and that you may write in it, or choose another."))
+            self._log("export", list(written))
+            return list(written.values())
+        self._log("export", list(written))
         self.said.say_count(lambda n: ngettext("Saved {n} file.", "Saved {n} files.", n),
                             len(written))
-        return written
+        return list(written.values())
 
-    def _log(self, action: str) -> None:
+    def _log(self, action: str, kinds: list[str], copies: int = 1) -> None:
+        """One copies-log entry per document and per copy handed out (printing three copies
+        of the school letter logs three), so the log needs nothing beyond its own fields."""
         session = self.saver.session
-        if session is None or self.result is None:
+        if session is None or self.result is None or not kinds:
             return
         req = self.result.request
         lang = f"{req.language}+en" if req.with_english and req.language != "en" else req.language
-        for kind in req.documents:
-            self.store.log_copy(session, log_label(kind), lang, action, self.for_whom.text())
+        for kind in kinds:
+            for _copy in range(copies):
+                self.store.log_copy(session, log_label(kind), lang, action, self.for_whom.text())
         # The PDFs themselves are kept too (sealed with the household key), once per set
         # made, so a copy can be printed again later exactly as it was handed out.
         if self.kept_for is not self.result:
