@@ -59,6 +59,23 @@ def _listen(window: MainWindow) -> Callable[[], None]:
     return i18n.on_interface_language_changed(listener)
 
 
+def first_input(page: Page) -> QWidget | None:
+    """The first widget of the page body that Tab would stop at: an input or a button, never
+    the containers around them (a focused container shows no focus and takes no typing)."""
+    inner = page.scroll_area.widget()  # the page body, set when the page was made
+    if inner is None:
+        return None
+    widget = inner.nextInFocusChain()
+    for _step in range(2000):  # the chain is a ring through the whole window
+        if widget is None or widget is inner:
+            return None
+        if inner.isAncestorOf(widget) and widget.isVisibleTo(page) and widget.isEnabled() \
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
 class MainWindow(QMainWindow):
     finish_requested = Signal()  # kiosk: the family pressed Finish; the kiosk asks what to keep
 
@@ -337,10 +354,9 @@ class MainWindow(QMainWindow):
         self._update_nav()
         self.refresh_steps()
         self.remember(step=key, item_id=page.current_item_id())
-        inner = page.scroll_area.widget()  # the page body, set when the page was made
-        first = inner.nextInFocusChain() if inner is not None else None
         page.scroll_area.verticalScrollBar().setValue(0)
-        if first is not None and page.isAncestorOf(first):
+        first = first_input(page)
+        if first is not None:
             first.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _index(self) -> int:

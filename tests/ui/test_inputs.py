@@ -7,7 +7,18 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QApplication, QItemDelegate, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QItemDelegate,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
 
 from prepkit import i18n
 from prepkit.plan import Parent
@@ -289,3 +300,54 @@ def test_text_follows_the_system_size_until_the_user_picks_one(qtbot, make_windo
     assert again.look.base_pt == big + 1
     # A usual desktop (9 pt) starts at the size the look was designed for.
     assert style.starting_pt(9) == style.DEFAULT_PT
+
+
+INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QListWidget)
+
+
+def people_and_children(qtbot, window) -> None:
+    for key in ("parents", "children", "contacts", "caregivers"):
+        window.go(key)
+        qtbot.mouseClick(window.page(key).items.add_button, Qt.MouseButton.LeftButton)
+
+
+def test_every_input_has_a_visible_label_and_a_name(qtbot, make_window):
+    window = make_window()
+    new_plan(window)
+    people_and_children(qtbot, window)
+    thumbnails = window.page("print").preview.thumbs  # page numbers to jump to, not an input
+    for key in window.step_keys():
+        window.go(key)
+        page = window.current_page()
+        labelled = {label.buddy() for label in page.findChildren(QLabel)
+                    if label.isVisibleTo(page) and label.text().strip()}
+        inputs = [w for w in page.findChildren(QWidget)
+                  if isinstance(w, INPUTS) and w.isVisibleTo(page) and w is not thumbnails]
+        assert inputs or key == "review", key  # the review page holds links only
+        for widget in inputs:
+            name = widget.accessibleName()
+            assert name.strip(), (key, type(widget).__name__)
+            assert widget in labelled, (key, type(widget).__name__, name)
+
+
+def test_moving_to_a_page_puts_focus_on_its_first_input(qtbot, make_window):
+    window = make_window()
+    new_plan(window)
+    people_and_children(qtbot, window)
+    expected = {
+        "family": field(window.page("family"), "record.made_on").input,
+        "parents": window.page("parents").items.view,
+        "pickup": window.page("pickup").tabs,
+        "print": window.page("print").documents,
+    }
+    for key in window.step_keys():
+        window.go(key)
+        page = window.current_page()
+        widget = focus()
+        assert page.isAncestorOf(widget), key
+        assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, (key, type(widget).__name__)
+        assert type(widget) is not QWidget, key  # a container takes no typing, shows no focus
+        if key in expected:
+            assert widget is expected[key], (key, type(widget).__name__)
+        if key == "review":  # its links are made as it loads
+            assert widget is page.gap_links[0]

@@ -49,6 +49,7 @@ class CaregiversPage(ListPage):
     intro_text = N_("Who will take care of the children if you cannot. The first person in the "
                     "list is the main caregiver; the others are backups.")
     list_attr = "caregivers"
+    list_label = N_("Caregivers: the first one is the main caregiver")
     add_text = N_("Add a caregiver")
     remove_text = N_("Remove")
     confirm_text = N_("Remove {name} from the plan? What you wrote about them will be deleted.")

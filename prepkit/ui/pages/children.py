@@ -18,6 +18,7 @@ class ChildrenPage(ListPage):
     title_text = N_("Children")
     intro_text = N_("Add each child. Choose a child's name in the list to write about them.")
     list_attr = "children"
+    list_label = N_("Children in the plan")
     add_text = N_("Add a child")
     remove_text = N_("Remove")
     confirm_text = N_("Remove {name} from the plan? What you wrote about this child will be "

@@ -18,6 +18,7 @@ class ContactsPage(ListPage):
     intro_text = N_("People to call if something happens, in the order to call them. "
                     "Use “Move up” and “Move down”, or drag a name, to change the order.")
     list_attr = "contacts"
+    list_label = N_("Contacts, in the order to call them")
     add_text = N_("Add a contact")
     remove_text = N_("Remove")
     confirm_text = N_("Remove {name} from the plan? What you wrote about them will be deleted.")

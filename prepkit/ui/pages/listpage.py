@@ -16,6 +16,7 @@ from prepkit.ui.widgets.itemlist import ItemList
 
 class ListPage(Page):
     list_attr = ""
+    list_label = ""  # msgid: the visible label above the list
     add_text = ""
     remove_text = ""
     confirm_text = ""  # "{name}" is the item's title
@@ -30,6 +31,7 @@ class ListPage(Page):
             self.make_item,
             self.item_title,
             self.changed,
+            label=self.list_label,
             add_text=self.add_text,
             remove_text=self.remove_text,
             confirm_text=self.confirm_text,

@@ -15,6 +15,7 @@ class ParentsPage(ListPage):
     intro_text = N_("Add each parent or guardian who lives with the children. "
                     "Choose a name in the list to change it.")
     list_attr = "parents"
+    list_label = N_("Parents and guardians in the plan")
     add_text = N_("Add a parent or guardian")
     remove_text = N_("Remove")
     confirm_text = N_("Remove {name} from the plan? What you wrote about them will be deleted.")

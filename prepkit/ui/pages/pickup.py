@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -34,7 +35,11 @@ class PickupPage(PerChildPage):
         self.people_box = QWidget()
         column = QVBoxLayout(self.people_box)
         column.setContentsMargins(0, 0, 0, 0)
-        self.people = mark_user_text(QListWidget())
+        self.people_label = QLabel()
+        self.people_label.setWordWrap(True)
+        self.texts.bind(self.people_label.setText, N_("Adults who may pick up this child"))
+        self.people = mark_user_text(QListWidget())  # the names are the family's words
+        self.people_label.setBuddy(self.people)
         self.people.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.people.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.people.itemChanged.connect(lambda _item: self._write())
@@ -51,6 +56,7 @@ class PickupPage(PerChildPage):
         row.addStretch(1)
         row.addWidget(self.up)
         row.addWidget(self.down)
+        column.addWidget(self.people_label)
         column.addWidget(self.people)
         column.addLayout(row)
         self.body.addWidget(self.people_box)

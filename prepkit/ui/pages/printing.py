@@ -112,6 +112,9 @@ class PrintPage(Page):
         self.paper.addItem("", "a4")
         self.texts.bind(lambda t: self.paper.setItemText(0, t), N_("Letter paper (US)"))
         self.texts.bind(lambda t: self.paper.setItemText(1, t), N_("A4 paper"))
+        paper_label = QLabel()
+        self.texts.bind(paper_label.setText, N_("Paper size"))
+        paper_label.setBuddy(self.paper)
         self.texts.bind(self.paper.setAccessibleName, N_("Paper size"))
         whom_label = QLabel()
         self.texts.bind(whom_label.setText, N_("Who the copies are for (optional)"))
@@ -139,7 +142,7 @@ class PrintPage(Page):
         for button in (self.make, self.print_button, self.export_button, self.cancel_button):
             button.setAutoDefault(True)
         for widget in (docs_label, self.documents, lang_label, self.language, self.with_english,
-                       self.paper, whom_label, self.for_whom, self.make, self.progress,
+                       paper_label, self.paper, whom_label, self.for_whom, self.make, self.progress,
                        self.cancel_button, self.status, self.print_button, self.export_button):
             column.addWidget(widget)
         column.addStretch(1)

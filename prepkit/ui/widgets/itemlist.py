@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -52,6 +53,7 @@ class ItemList(QWidget):
         title: Callable[[Any, int], str],
         changed: Callable[[], None],
         *,
+        label: str,  # msgid: the list's visible label and accessible name
         add_text: str,
         remove_text: str,
         confirm_text: str,
@@ -66,7 +68,10 @@ class ItemList(QWidget):
         self.confirm_text = confirm_text
         self.texts = Texts()
 
-        self.view = mark_user_text(QListWidget())
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.view = mark_user_text(QListWidget())  # the names are the family's words
+        self.label.setBuddy(self.view)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setMaximumHeight(160)
@@ -85,7 +90,8 @@ class ItemList(QWidget):
         self.texts.label(self.remove_button, remove_text)
         self.texts.label(self.up_button, N_("Move up"))
         self.texts.label(self.down_button, N_("Move down"))
-        self.texts.bind(self.view.setAccessibleName, N_("List, in order"))
+        self.texts.bind(self.label.setText, label)
+        self.texts.bind(self.view.setAccessibleName, label)
         self.texts.bind(self.view.setToolTip, N_("Drag a name to change the order"))
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove_current)
@@ -100,6 +106,7 @@ class ItemList(QWidget):
         buttons.addWidget(self.remove_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.label)
         column.addWidget(self.view)
         column.addLayout(buttons)
 
