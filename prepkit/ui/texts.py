@@ -82,6 +82,12 @@ class StatusLine:
             self._show(self._render)
 
 
+def picker_name(lang: i18n.Language) -> str:
+    """The language in itself, as every list of languages on screen names it: plain
+    "English" rather than Babel's "English (United States)"."""
+    return "English" if lang.code == "en" else lang.native_name
+
+
 def mark_user_text(widget: W) -> W:
     """Mark ``widget`` as showing user data; returns it, with its own type, for chaining."""
     widget.setProperty(USER_TEXT, True)

@@ -32,7 +32,7 @@ from prepkit.ui.preview import PRINT_DPI, Preview
 from prepkit.ui.printjob import PrintRun
 from prepkit.ui.renderjob import RenderJob, RenderRequest, RenderResult
 from prepkit.ui.saver import Saver
-from prepkit.ui.texts import StatusLine, mark_user_text
+from prepkit.ui.texts import StatusLine, mark_user_text, picker_name
 
 DEFAULT_DOCUMENTS = ("family-plan", "school-letter")
 
@@ -76,6 +76,7 @@ class PrintPage(Page):
         self.job: RenderJob | None = None
         self.print_run: PrintRun | None = None
         self._cancelled = False  # the user stopped the print run
+        self.handed_out = False  # a copy of this plan was printed or saved (the step's ✓)
         self.kept_for: RenderResult | None = None  # the set whose PDFs are in the store
         self.kept_pdfs: dict[str, str] = {}  # document -> the store's PDF id
 
@@ -102,7 +103,7 @@ class PrintPage(Page):
         self.texts.bind(lang_label.setText, N_("Language of the documents"))
         self.language = mark_user_text(QComboBox())
         for lang in i18n.LANGUAGES:
-            self.language.addItem(lang.native_name, lang.code)
+            self.language.addItem(picker_name(lang), lang.code)
         lang_label.setBuddy(self.language)
         self.texts.bind(self.language.setAccessibleName, N_("Language of the documents"))
         self.with_english = QCheckBox()
@@ -331,6 +332,7 @@ class PrintPage(Page):
         for kind in kinds:
             for _copy in range(copies):
                 self.store.log_copy(session, log_label(kind), lang, action, self.for_whom.text())
+        self.handed_out = True
         # The PDFs themselves are kept too (sealed with the household key), once per set
         # made, so a copy can be printed again later exactly as it was handed out.
         if self.kept_for is not self.result:
@@ -341,10 +343,18 @@ class PrintPage(Page):
             self.kept_for = self.result
 
     def load(self, plan: Plan) -> None:
+        if plan is not self.plan or not self.handed_out:
+            session = self.saver.session
+            self.handed_out = session is not None and bool(self.store.copies(session))
         super().load(plan)
         if self.result is None or self.result.request.plan != plan:
             index = self.language.findData(plan.record.family_language or "en")
             self.language.setCurrentIndex(max(0, index))
+
+    def is_complete(self, plan: Plan) -> bool:
+        """Done once a copy was printed or saved as a file (the copies log says so): making
+        the preview alone hands nothing to anyone."""
+        return self.handed_out
 
     def retranslate(self) -> None:
         super().retranslate()

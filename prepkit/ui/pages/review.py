@@ -19,6 +19,7 @@ from prepkit.ui.pages.docplaces import KINDS
 from prepkit.ui.pages.ifnothome import NO_ONE_THERE
 from prepkit.ui.pages.people import person_name
 from prepkit.ui.saver import Saver
+from prepkit.ui.texts import picker_name
 
 SECTION_PAGES = {
     validate.Section.RECORD: "family",
@@ -37,13 +38,19 @@ MIXED_TEXT = "prepkit_mixed_text"  # catalog headings around the family's own wo
 def _rows(title: str, rows: list[tuple[str, str]], page: str = "") -> str:
     """A section: its heading (with a "Change" link to its page), then every filled line."""
     lines = "".join(
-        f"<div>{html.escape(_(label))}: <b>{html.escape(value)}</b></div>"
+        f"<div>{html.escape(_label(label))}: <b>{html.escape(value)}</b></div>"
         for label, value in rows if value.strip()
     )
     link = (f' <a href="{page}" style="font-size: small">{html.escape(_("Change"))}</a>'
             if page else "")
     empty = f"<div>{html.escape(_('Nothing written yet.'))}</div>"
     return f"<h3>{html.escape(_(title))}{link}</h3>{lines or empty}"
+
+
+def _label(msgid: str) -> str:
+    """A field's label before its value: a label that ends in a colon already (the child
+    will:) gets no second one."""
+    return _(msgid).rstrip().rstrip(":：").rstrip()
 
 
 def _date(value: date | None) -> str:
@@ -56,7 +63,7 @@ def _phones(phones: list[Phone]) -> str:
 
 def _language(code: str) -> str:
     try:
-        return i18n.language(code).native_name if code else ""
+        return picker_name(i18n.language(code)) if code else ""
     except ValueError:
         return code
 
@@ -275,3 +282,8 @@ class ReviewPage(Page):
     def retranslate(self) -> None:
         super().retranslate()
         self.retranslate_dynamic()
+
+    def is_complete(self, plan: Plan) -> bool:
+        """Done when nothing needed is missing (recommendations may stay)."""
+        return not any(gap.severity == validate.Severity.REQUIRED
+                       for gap in validate.completeness(plan))

@@ -18,14 +18,11 @@ from prepkit.i18n import N_
 from prepkit.plan import Plan
 from prepkit.ui.pages.base import Page
 from prepkit.ui.saver import Saver
-from prepkit.ui.texts import mark_user_text
+from prepkit.ui.texts import mark_user_text, picker_name
+
+__all__ = ["StartPage", "picker_name"]  # picker_name lives in texts (widgets use it too)
 
 COLUMNS = 4
-
-
-def picker_name(lang: i18n.Language) -> str:
-    """The language in itself; plain "English" rather than Babel's "English (United States)"."""
-    return "English" if lang.code == "en" else lang.native_name
 
 
 # Written in each language itself, like the language's name: the family choosing may not

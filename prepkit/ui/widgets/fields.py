@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from prepkit import validate
 from prepkit.i18n import Message
 from prepkit.plan import Phone
-from prepkit.ui.texts import Texts, mark_user_text
+from prepkit.ui.texts import Texts, mark_user_text, picker_name
 from prepkit.ui.widgets.binding import Binding, FieldBinding, ListSlot
 
 Changed = Callable[[], None]
@@ -344,7 +344,7 @@ class LanguagesField(Field):
         view.setSpacing(2)
         view.setFixedHeight(150)
         for lang in i18n.LANGUAGES:
-            item = QListWidgetItem(lang.native_name)
+            item = QListWidgetItem(picker_name(lang))
             item.setData(Qt.ItemDataRole.UserRole, lang.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from prepkit import i18n
 from prepkit.i18n import N_
-from prepkit.ui.texts import Texts
+from prepkit.ui.texts import Texts, picker_name
 from prepkit.ui.widgets import fields
 from prepkit.ui.widgets.binding import Binding, ListSlot, Owner
 
@@ -21,7 +21,7 @@ from prepkit.ui.widgets.binding import Binding, ListSlot, Owner
 def language_items() -> list[tuple[str, str, bool]]:
     """Languages written in themselves, the same way the start page shows them."""
     rows = [("", N_("Not chosen"), True)]
-    rows += [(lang.code, lang.native_name, False) for lang in i18n.LANGUAGES]
+    rows += [(lang.code, picker_name(lang), False) for lang in i18n.LANGUAGES]
     return rows
 
 
