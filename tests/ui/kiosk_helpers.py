@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -91,3 +93,83 @@ def settle(qtbot) -> None:
         QApplication.sendPostedEvents(None, 0)
         qtbot.wait(5)
     gc.collect()
+
+
+def click(widget: QWidget) -> None:
+    """Click like a person: at the widget's place in its window, through the window system, so
+    a modal dialog blocks the click exactly as it blocks a finger (QTest's widget overload
+    delivers straight to the widget, modal or not)."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None:  # a person scrolls down to a button below the fold first
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()
+    top = widget.window()
+    handle = top.windowHandle()
+    assert handle is not None and widget.isVisible(), widget
+    where = widget.mapTo(top, widget.rect().center())
+    hit = top.childAt(where)
+    assert hit is widget or (hit is not None and widget.isAncestorOf(hit)), (widget, hit)
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+
+
+def make_kiosk_factory(store, qtbot, clock, usb):
+    """What the ``make_kiosk`` fixtures build: kiosks on a fake clock, closed at the end."""
+    from prepkit.ui import qtsetup, style
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    qtsetup.register_fonts()
+    qtsetup.apply_look(app, style.Look())
+    if not store.has_staff_key():
+        store.set_staff_passphrase(STAFF)
+    made: list[KioskWindow] = []
+
+    def make() -> KioskWindow:
+        kiosk = KioskWindow(store, clock=clock, volumes=lambda: list(usb), home_language="en")
+        kiosk.timer.stop()  # the tests tick by hand, on the fake clock
+        # Not qtbot.addWidget: its close at teardown would be refused (staff passphrase).
+        kiosk.resize(1200, 800)
+        kiosk.show()
+        made.append(kiosk)
+        return kiosk
+
+    def close_all() -> None:
+        for kiosk in made:
+            kiosk.allow_close = True
+            kiosk.close()
+            kiosk.deleteLater()
+        settle(qtbot)
+
+    return make, close_all
+
+
+def modal() -> QWidget:
+    """The dialog a person is facing now."""
+    widget = QApplication.activeModalWidget()
+    assert widget is not None, "no dialog open"
+    return widget
+
+
+# --- fixtures (imported by the kiosk test modules) -------------------------------------------
+
+@pytest.fixture
+def clock():
+    from prepkit.ui.kiosk.clock import FakeClock
+
+    return FakeClock()
+
+
+@pytest.fixture
+def usb() -> list[Path]:
+    return []
+
+
+@pytest.fixture
+def make_kiosk(store, qtbot, clock, usb):
+    make, close_all = make_kiosk_factory(store, qtbot, clock, usb)
+    yield make
+    close_all()

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -21,13 +20,12 @@ from prepkit.store import (
     Store,
     WrongPassphrase,
 )
-from prepkit.ui import qtsetup, style
 from prepkit.ui.kiosk import media
-from prepkit.ui.kiosk.clock import FakeClock
 from prepkit.ui.kiosk.session import EndSessionDialog
 from prepkit.ui.kiosk.settings import KioskSettings
 from prepkit.ui.kiosk.shell import KioskWindow
 from prepkit.ui.kiosk.staff import StaffPanel, StaffSetupDialog, StaffUnlockDialog
+from tests.ui import kiosk_helpers
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.kiosk_helpers import (
     PARENT,
@@ -38,43 +36,9 @@ from tests.ui.kiosk_helpers import (
     start_family,
 )
 
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def usb(tmp_path: Path) -> list[Path]:
-    return []
-
-
-@pytest.fixture
-def make_kiosk(store: Store, qtbot, clock: FakeClock,
-               usb: list[Path]) -> Iterator[Callable[[], KioskWindow]]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    qtsetup.register_fonts()
-    qtsetup.apply_look(app, style.Look())
-    if not store.has_staff_key():
-        store.set_staff_passphrase(STAFF)
-    made: list[KioskWindow] = []
-
-    def make() -> KioskWindow:
-        kiosk = KioskWindow(store, clock=clock, volumes=lambda: list(usb), home_language="en")
-        kiosk.timer.stop()  # the tests tick by hand, on the fake clock
-        # Not qtbot.addWidget: its close at teardown would be refused (staff passphrase).
-        kiosk.resize(1200, 800)
-        kiosk.show()
-        made.append(kiosk)
-        return kiosk
-
-    yield make
-    for kiosk in made:
-        kiosk.allow_close = True
-        kiosk.close()
-        kiosk.deleteLater()
-    settle(qtbot)
+clock = kiosk_helpers.clock
+usb = kiosk_helpers.usb
+make_kiosk = kiosk_helpers.make_kiosk
 
 
 def test_idle_countdown_then_nothing_of_the_family_is_left(qtbot, make_kiosk, clock, store):

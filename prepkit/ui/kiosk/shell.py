@@ -2,12 +2,15 @@
 
 A session starts at the language picker (the wizard's start page).  It ends when the family
 finishes, presses "Quick exit", or leaves the screen untouched until the countdown runs out;
-each way does the same: open dialogs close, the last edits are saved (a kept plan is locked
-under the family's passphrase), the session key is forgotten, the wizard and every widget that
-showed the family's words is destroyed, the clipboard is cleared, the language goes back to the
-kiosk's own, and a fresh wizard shows the picker.  Nothing of the family stays on screen or in
-the objects the app holds (Python cannot scrub the freed memory of immutable strings; the
-plan's objects themselves are released, which the tests check).
+each way does the same: open dialogs are emptied and closed, the last edits are saved (a kept
+plan is locked under the family's passphrase), the session key is forgotten, the wizard and
+every widget that showed the family's words is destroyed, the clipboard is cleared, the language
+goes back to the kiosk's own, and a fresh wizard shows the picker.  Nothing of the family stays
+on screen or in the objects the app holds (Python cannot scrub the freed memory of immutable
+strings; the plan's objects themselves are released, which the tests check).
+
+The screen counts as in use whenever there is anything of a family to clear: a plan open, a
+language picked, a dialog open (a passphrase half typed in "Open a saved plan"), text typed.
 
 There is no way out from inside: no file dialogs (files go only to USB drives), no "print to
 file", the window ignores close requests, and leaving kiosk mode takes the staff passphrase.
@@ -27,11 +30,15 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -51,6 +58,18 @@ from prepkit.ui.uistate import UiStateStore
 from prepkit.ui.window import MainWindow
 
 TICK_MS = 1000
+
+
+def empty(dialog: QWidget) -> None:
+    """Take every text out of a dialog before it closes: what was typed (passphrases) and what
+    it said (a remove confirmation names a child)."""
+    for edit in dialog.findChildren(QLineEdit):
+        edit.setText("")
+    for label in dialog.findChildren(QLabel):
+        label.clear()
+    if isinstance(dialog, QMessageBox):
+        dialog.setText("")
+        dialog.setInformativeText("")
 
 
 class KioskWindow(QWidget):
@@ -136,14 +155,32 @@ class KioskWindow(QWidget):
         self.wizard = wizard
         self.idle.touch()
 
+    def open_dialogs(self) -> list[QDialog]:
+        return [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QDialog) and w.isVisible() and w is not self.countdown]
+
+    @staticmethod
+    def typed_text() -> bool:
+        for top in QApplication.topLevelWidgets():
+            if not top.isVisible():
+                continue
+            for edit in top.findChildren(QLineEdit):
+                if edit.text() and edit.isVisible() and not isinstance(
+                        edit.parentWidget(), QAbstractSpinBox | QComboBox):
+                    return True
+        return False
+
     def in_use(self) -> bool:
-        """Is there anything of a family to clear?  (An untouched picker needs no reset.)"""
+        """Is there anything of a family to clear?  An untouched picker needs no reset; a
+        dialog open on it (a passphrase half typed) does."""
         wizard = self.wizard
         if wizard is None:
             return False
         return (wizard.stack.currentWidget() is not wizard.start
                 or wizard.saver.session is not None
-                or i18n.interface_language() != self.home_language)
+                or i18n.interface_language() != self.home_language
+                or bool(self.open_dialogs())
+                or self.typed_text())
 
     def session(self) -> Any:
         return self.wizard.saver.session if self.wizard is not None else None
@@ -187,9 +224,9 @@ class KioskWindow(QWidget):
     def end_session(self, why: str) -> None:
         """Clear everything of this family at once and show a fresh language picker."""
         self.countdown.hide()
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.countdown:
-                widget.reject()
+        for dialog in self.open_dialogs():
+            empty(dialog)
+            dialog.reject()
         old = self.wizard
         self.wizard = None
         if old is not None:
