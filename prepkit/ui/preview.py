@@ -28,7 +28,7 @@ class Preview(QWidget):
         super().__init__()
         self.texts = Texts()
         self.document = QPdfDocument(self)
-        self._buffer: QBuffer | None = None
+        self._retired: list[QPdfDocument] = []  # the last documents shown, closed
         self.view = QPdfView()
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -68,18 +68,40 @@ class Preview(QWidget):
         column.addLayout(row, 1)
 
     def show_pdf(self, pdf: bytes) -> None:
-        self.document.close()
-        buffer = QBuffer(self)
+        """Show ``pdf`` in a document of its own.
+
+        Reloading the one document the view shows left the preview blank now and then: a page
+        QtPdf was still rendering for the old content came back empty and stayed in the view's
+        cache.  A new document resets the view's renderer and cache.  The old one is closed
+        and kept for one more turn before it is deleted, never while QtPdf may still be
+        rendering it on its own thread.
+        """
+        document = QPdfDocument(self)
+        buffer = QBuffer(document)  # goes with its document
         buffer.setData(QByteArray(pdf))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(buffer)
-        if self._buffer is not None:
-            self._buffer.deleteLater()
-        self._buffer = buffer
+        document.load(buffer)
+        self.view.setDocument(document)
+        self._retire(self.document)
+        self.document = document
         self.thumbs.clear()
         for page in range(self.document.pageCount()):
             image = page_image(self.document, page, THUMB / 72 * 0.8)
             self.thumbs.addItem(QListWidgetItem(QIcon(QPixmap.fromImage(image)), str(page + 1)))
+
+    def clear(self) -> None:
+        """Show nothing (a family's pages must not stay on screen for the next one)."""
+        self.view.setDocument(None)  # type: ignore[arg-type]
+        self._retire(self.document)
+        self.document = QPdfDocument(self)
+        self.view.setDocument(self.document)
+        self.thumbs.clear()
+
+    def _retire(self, document: QPdfDocument) -> None:
+        document.close()
+        self._retired.append(document)
+        while len(self._retired) > 2:
+            self._retired.pop(0).deleteLater()
 
     def page_count(self) -> int:
         return self.document.pageCount()

@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from prepkit import i18n
 from prepkit.forms.render import render_document, render_set
 from prepkit.ui.counselor_batch import print_pdfs
-from prepkit.ui.preview import print_document
+from prepkit.ui.preview import Preview, print_document
 from tests.forms.fixtures import sample_plan
 from tests.raster import ink_columns, render_pages
 from tests.ui.conftest import new_plan
@@ -191,3 +191,28 @@ def test_export_never_overwrites_and_says_when_it_fails(qtbot, make_window, stor
     assert page.export_to(tmp_path / "gone") == []
     assert page.status.text().startswith("⟦Thé fîléš çøüld ñøt bé šàvéd")
     assert [c.action for c in store.copies(window.saver.session)] == ["export", "export"]
+
+
+def _preview_drawn(preview: Preview) -> bool:
+    image = preview.view.viewport().grab().toImage()
+    dark = sum(1 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)
+               if image.pixelColor(x, y).lightness() < 110)
+    return dark > 40  # the page's text, not the frame
+
+
+def test_the_preview_is_drawn_every_time_documents_are_made_again(qtbot):
+    """Reloading one QPdfDocument left the preview blank one time in four or so: a page being
+    rendered for the old content came back empty and stayed in the view's cache."""
+    pdfs = [render_set(sample_plan(), ["school-letter"], code) for code in ("en", "es")]
+    preview = Preview()
+    qtbot.addWidget(preview)
+    preview.resize(900, 700)
+    preview.show()
+    for again in range(30):
+        preview.resize(900 + 40 * (again % 3), 700)  # a new size: pages asked for again...
+        preview.view.viewport().repaint()
+        preview.show_pdf(pdfs[again % 2])  # ...and new content while they are being rendered
+        qtbot.waitUntil(lambda: _preview_drawn(preview), timeout=5000)
+    preview.clear()
+    assert preview.page_count() == 0 and preview.thumbs.count() == 0
+    qtbot.waitUntil(lambda: not _preview_drawn(preview), timeout=5000)
