@@ -1,20 +1,33 @@
-"""Kiosk dialogs: a half-typed passphrase on the picker times out like a plan left open."""
+"""Kiosk dialogs: a half-typed passphrase on the picker times out, and "Quick exit" can be
+pressed, by a real click through the window system, inside every dialog a family meets."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from prepkit.store import Store
 from prepkit.ui.dialogs import NewPassphraseDialog, OpenPlanDialog
+from prepkit.ui.kiosk import quickexit
+from prepkit.ui.kiosk.output import UsbChooser
+from prepkit.ui.kiosk.session import Countdown, EndSessionDialog
+from prepkit.ui.kiosk.shell import KioskWindow
+from prepkit.ui.kiosk.staff import StaffUnlockDialog
 from tests.ui import kiosk_helpers
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.kiosk_helpers import (
     all_texts,
     click,
+    family_text_on_screen,
     modal,
+    plans_holding_family,
     settle,
+    start_family,
 )
 
 clock = kiosk_helpers.clock
@@ -78,6 +91,8 @@ def test_a_passphrase_typed_on_the_picker_times_out(qtbot, make_kiosk, clock, st
     assert seen["dialogs"] == []
     assert ended == ["idle"]
     assert not [t for t in all_texts() if TYPED in t]  # not on screen, not in a hidden widget
+    kiosk.tick()  # the next tick (a second later) deletes the emptied dialogs too
+    settle(qtbot)
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, OpenPlanDialog | NewPassphraseDialog)]
     assert kiosk.wizard.stack.currentWidget() is kiosk.wizard.start
@@ -97,3 +112,119 @@ def test_an_empty_dialog_left_open_on_the_picker_is_closed_too(qtbot, make_kiosk
     assert kiosk.wizard is not None
     click(kiosk.wizard.start.new_button)
     assert seen == [False]
+
+
+# --- Quick exit inside every dialog ------------------------------------------------------
+
+def _finish(kiosk: KioskWindow) -> None:
+    wizard = kiosk.wizard
+    assert wizard is not None
+    wizard.go(wizard.pages[-1].key)
+    click(wizard.next)  # Finish
+
+
+def _documents_page(qtbot, kiosk: KioskWindow):
+    wizard = kiosk.wizard
+    assert wizard is not None
+    wizard.go("print")
+    page = wizard.page("print")
+    page.choose(["school-letter"], "en")
+    page.make_documents()
+    qtbot.waitUntil(lambda: page.result is not None, timeout=30000)
+    return page
+
+
+def _usb_chooser(qtbot, kiosk: KioskWindow, usb: list[Path], tmp_path: Path) -> None:
+    page = _documents_page(qtbot, kiosk)
+    for name in ("KINGSTON", "SANDISK"):
+        (tmp_path / name).mkdir()
+        usb.append(tmp_path / name)
+    click(page.export_button)
+
+
+def _print_dialog(qtbot, kiosk: KioskWindow, usb: list[Path], tmp_path: Path) -> None:
+    click(_documents_page(qtbot, kiosk).print_button)
+
+
+def _remove(qtbot, kiosk: KioskWindow, usb: list[Path], tmp_path: Path) -> None:
+    assert kiosk.wizard is not None
+    click(kiosk.wizard.page("children").items.remove_button)
+
+
+# name: (family in a session first?, what opens the dialog, the dialog's type)
+SCENARIOS: dict[str, tuple[bool, Callable[..., None], type]] = {
+    "new passphrase": (False, lambda q, k, u, t: click(k.wizard.start.new_button),
+                       NewPassphraseDialog),
+    "open a saved plan": (False, lambda q, k, u, t: click(k.wizard.start.open_button),
+                          OpenPlanDialog),
+    "end of session": (True, lambda q, k, u, t: _finish(k), EndSessionDialog),
+    "USB chooser": (True, _usb_chooser, UsbChooser),
+    "remove confirmation": (True, _remove, QMessageBox),
+    "print dialog": (True, _print_dialog, QPrintDialog),
+    "staff passphrase": (True, lambda q, k, u, t: click(k.staff_button), StaffUnlockDialog),
+}
+
+
+@pytest.mark.parametrize("scenario", list(SCENARIOS))
+def test_quick_exit_inside_a_modal_dialog(qtbot, make_kiosk, store, usb, tmp_path, scenario):
+    family, open_it, kind = SCENARIOS[scenario]
+    if not family:
+        kept_plan(store)
+    kiosk = make_kiosk()
+    if family:
+        start_family(qtbot, kiosk)
+    ended: list[str] = []
+    kiosk.session_ended.connect(ended.append)
+    seen: dict[str, object] = {}
+
+    def inside() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, inside)  # not there yet (documents being made)
+            return
+        seen["dialog"] = dialog
+        layout = dialog.layout()
+        seen["fits"] = isinstance(dialog, QMessageBox) or layout is None or \
+            dialog.height() >= layout.totalHeightForWidth(dialog.width())
+        try:
+            # The kiosk's own button is behind the modal dialog: a finger cannot reach it.
+            click(kiosk.quick_exit)
+            seen["through the dialog"] = list(ended)
+            button = quickexit.find(dialog)
+            seen["visible"] = button is not None and button.isVisible()
+            if button is not None:
+                seen["text"] = button.text()
+                click(button)
+        finally:
+            close_everything()  # a failure must not leave the test waiting on a dialog
+
+    QTimer.singleShot(40, inside)
+    open_it(qtbot, kiosk, usb, tmp_path)
+    settle(qtbot)
+    assert isinstance(seen["dialog"], kind)
+    assert seen["fits"] is True  # tall enough for its wrapped sentences on this screen
+    assert seen["through the dialog"] == []
+    assert seen["visible"] is True and seen["text"] == "Quick exit"
+    assert ended == ["quick_exit"]
+    assert no_dialog_left() == []
+    assert family_text_on_screen() == []
+    assert plans_holding_family() == []
+    assert kiosk.wizard is not None and kiosk.wizard.saver.session is None
+
+
+def test_quick_exit_in_the_countdown(qtbot, make_kiosk, clock, store):
+    kiosk = make_kiosk()
+    start_family(qtbot, kiosk)
+    ended: list[str] = []
+    kiosk.session_ended.connect(ended.append)
+    clock.advance(130)
+    kiosk.tick()
+    assert kiosk.countdown.isVisible() and QApplication.activeModalWidget() is kiosk.countdown
+    click(kiosk.quick_exit)  # behind the countdown
+    assert ended == []
+    button = quickexit.find(kiosk.countdown)
+    assert isinstance(kiosk.countdown, Countdown) and button is not None
+    click(button)
+    settle(qtbot)
+    assert ended == ["quick_exit"] and not kiosk.countdown.isVisible()
+    assert family_text_on_screen() == []

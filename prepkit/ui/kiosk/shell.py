@@ -1,13 +1,14 @@
 """The kiosk window: full screen, one wizard per family session, thrown away when it ends.
 
 A session starts at the language picker (the wizard's start page).  It ends when the family
-finishes, presses "Quick exit", or leaves the screen untouched until the countdown runs out;
-each way does the same: open dialogs are emptied and closed, the last edits are saved (a kept
-plan is locked under the family's passphrase), the session key is forgotten, the wizard and
-every widget that showed the family's words is destroyed, the clipboard is cleared, the language
-goes back to the kiosk's own, and a fresh wizard shows the picker.  Nothing of the family stays
-on screen or in the objects the app holds (Python cannot scrub the freed memory of immutable
-strings; the plan's objects themselves are released, which the tests check).
+finishes, presses "Quick exit" (in the kiosk's bar or in any dialog), or leaves the screen
+untouched until the countdown runs out; each way does the same: open dialogs are emptied and
+closed, the last edits are saved (a kept plan is locked under the family's passphrase), the
+session key is forgotten, the wizard and every widget that showed the family's words is
+destroyed, the clipboard is cleared, the language goes back to the kiosk's own, and a fresh
+wizard shows the picker.  Nothing of the family stays on screen or in the objects the app
+holds (Python cannot scrub the freed memory of immutable strings; the plan's objects themselves
+are released, which the tests check).
 
 The screen counts as in use whenever there is anything of a family to clear: a plan open, a
 language picked, a dialog open (a passphrase half typed in "Open a saved plan"), text typed.
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from prepkit import i18n
 from prepkit.i18n import N_
+from prepkit.ui.kiosk import quickexit
 from prepkit.ui.kiosk.clock import Clock, SystemClock
 from prepkit.ui.kiosk.idle import IdleWatch
 from prepkit.ui.kiosk.media import removable_volumes
@@ -72,8 +74,17 @@ def empty(dialog: QWidget) -> None:
         dialog.setInformativeText("")
 
 
+def descends(widget: QWidget, ancestor: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 class KioskWindow(QWidget):
-    session_ended = Signal(str)  # why: "finished", "quick_exit", "idle"
+    session_ended = Signal(str)  # why: "finished", "quick_exit", "idle", "leave"
     leave = Signal()
 
     def __init__(self, store: Any, *, clock: Clock | None = None,
@@ -86,6 +97,9 @@ class KioskWindow(QWidget):
         self.home_language = home_language or i18n.interface_language()
         self.settings = KioskSettings.load(store)
         self.allow_close = False
+        # Dialogs of a wizard that was thrown away while they were open: the code that opened
+        # them still reads them once their exec() returns, so they outlive the wizard a little.
+        self.orphans: list[QDialog] = []
         self.texts = Texts()
         self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.texts.bind(self.setWindowTitle, N_("Family preparedness plan"))
@@ -100,13 +114,9 @@ class KioskWindow(QWidget):
         self.staff_button.setFlat(True)
         self.staff_button.clicked.connect(self.ask_staff)
         self.quick_exit = QPushButton()
-        self.texts.label(self.quick_exit, N_("Quick exit"))
-        self.texts.bind(self.quick_exit.setToolTip,
-                        N_("Close this plan now and clear the screen"))
-        self.quick_exit.setProperty("role", "danger")
-        self.quick_exit.setStyleSheet("QPushButton { background: #b00020; color: white; "
-                                      "font-weight: bold; padding: 8px 20px; }")
-        self.quick_exit.setMinimumHeight(44)
+        quickexit.style_button(self.quick_exit)
+        self.texts.label(self.quick_exit, quickexit.TEXT)
+        self.texts.bind(self.quick_exit.setToolTip, quickexit.TIP)
         self.quick_exit.clicked.connect(lambda: self.end_session("quick_exit"))
         row.addWidget(self.kiosk_label)
         row.addStretch(1)
@@ -121,9 +131,11 @@ class KioskWindow(QWidget):
         self.countdown = Countdown(self)
         self.countdown.still_here.connect(self.still_here)
         self.idle = IdleWatch(self.clock, self)
+        self.injector = quickexit.QuickExitInjector(lambda: self.end_session("quick_exit"), self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+            app.installEventFilter(self.injector)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -223,11 +235,15 @@ class KioskWindow(QWidget):
 
     def end_session(self, why: str) -> None:
         """Clear everything of this family at once and show a fresh language picker."""
+        self.reap()
         self.countdown.hide()
+        old = self.wizard
         for dialog in self.open_dialogs():
             empty(dialog)
             dialog.reject()
-        old = self.wizard
+            if old is not None and descends(dialog, old):
+                dialog.setParent(self, dialog.windowFlags())
+                self.orphans.append(dialog)
         self.wizard = None
         if old is not None:
             old.hide()
@@ -242,9 +258,17 @@ class KioskWindow(QWidget):
         QTimer.singleShot(0, gc.collect)
         self.session_ended.emit(why)
 
+    def reap(self) -> None:
+        """Delete the emptied dialogs of earlier sessions (their callers are long done)."""
+        for dialog in self.orphans:
+            if shiboken6.isValid(dialog):
+                dialog.deleteLater()
+        self.orphans = []
+
     # --- idle ----------------------------------------------------------------------------
 
     def tick(self) -> None:
+        self.reap()
         if not self.in_use():
             self.idle.touch()
             return
@@ -271,16 +295,24 @@ class KioskWindow(QWidget):
     def ask_staff(self) -> bool:
         """Staff passphrase, then the settings; returns True if staff chose to leave."""
         unlock = StaffUnlockDialog(self.store, self)
-        if not unlock.exec():
-            return False
-        unlock.staff_key = None
+        try:
+            if not unlock.exec():
+                return False
+        finally:
+            unlock.staff_key = None
+            empty(unlock)
+            unlock.deleteLater()
         panel = StaffPanel(self.settings, self)
-        result = panel.exec()
+        try:
+            result = panel.exec()
+            chosen = panel.settings()
+        finally:
+            panel.deleteLater()
         if result == StaffPanel.LEAVE:
             self.leave_kiosk()
             return True
         if result == QDialog.DialogCode.Accepted:
-            self.settings = panel.settings()
+            self.settings = chosen
             self.settings.save(self.store)
         return False
 
@@ -297,6 +329,7 @@ class KioskWindow(QWidget):
             app = QApplication.instance()
             if app is not None:
                 app.removeEventFilter(self.idle)
+                app.removeEventFilter(self.injector)
             if self.wizard is not None and shiboken6.isValid(self.wizard):
                 self.wizard.teardown()
             super().closeEvent(event)

@@ -1,5 +1,10 @@
 """Staff-only dialogs at the kiosk: setting the staff passphrase on first run, unlocking with
-it (to change settings or leave kiosk mode), and the small settings panel."""
+it (to change settings or leave kiosk mode), and the small settings panel.
+
+The setup dialog and the panel are for staff alone and carry no "Quick exit"; the unlock
+dialog can open over a family's session (someone pressed "Staff"), so it gets one like every
+other dialog at the kiosk.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QPushButton, QSpinBo
 from prepkit import i18n
 from prepkit.i18n import N_, _
 from prepkit.ui.dialogs import _Dialog, _label
+from prepkit.ui.kiosk import quickexit
 from prepkit.ui.kiosk.settings import KioskSettings
 
 STAFF_MIN_LENGTH = 10
@@ -21,6 +27,7 @@ class StaffSetupDialog(_Dialog):
     def __init__(self, store: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent, N_("Set up the staff passphrase"), N_("Save"))
         self.store = store
+        quickexit.exempt(self)
         self.column.addWidget(_label(self.texts, N_(
             "This computer is becoming a school kiosk. Choose the staff passphrase: it is needed "
             "to leave kiosk mode, to change the kiosk settings and to open the counselor's desk. "
@@ -76,6 +83,7 @@ class StaffPanel(QDialog):
 
     def __init__(self, settings: KioskSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        quickexit.exempt(self)
         self.setWindowTitle(_("Kiosk settings"))
         form = QFormLayout(self)
         intro = QLabel(_("Plans that families keep here and do not update for this many days "
