@@ -1,21 +1,24 @@
 """Screenshots of every page of the app in several languages, for docs/screenshots/.
 
-    python tools/screenshots.py [--out docs/screenshots] [--languages en es ar ne]
+    python tools/screenshots.py [--out docs/screenshots] [--languages en es ar ne] [--offscreen]
 
-Runs offscreen (or under xvfb-run) on a throwaway data file with a made-up family, so no real
-plan is ever photographed.  Re-runnable: existing PNGs are overwritten.
+With no display it starts itself again under ``xvfb-run`` (a real X server, the way the app
+really draws), and falls back to Qt's offscreen platform when xvfb-run is not installed (or
+with --offscreen).  It works on a throwaway data file with a made-up family, so no real plan
+is ever photographed.  Re-runnable: existing PNGs are overwritten.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from prepkit import crypto, i18n
@@ -32,6 +35,25 @@ from prepkit.plan import (
     Phone,
     School,
 )
+
+UNDER_XVFB = "PREPKIT_SCREENSHOTS_UNDER_XVFB"
+
+
+def choose_display(argv: list[str]) -> None:
+    """A display to draw on: the one we have, else Xvfb, else Qt's offscreen platform."""
+    if "--offscreen" in argv:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") \
+            or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    xvfb = shutil.which("xvfb-run")
+    if xvfb and not os.environ.get(UNDER_XVFB):
+        os.environ[UNDER_XVFB] = "1"
+        os.execv(xvfb, [xvfb, "-a", "-s", "-screen 0 1280x1024x24",
+                        sys.executable, str(Path(__file__).resolve()), *argv])
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
 
 LANGUAGES = ["en", "es", "ar", "ne"]
 SIZE = (1100, 760)
@@ -73,10 +95,50 @@ def save_small(image, path: Path) -> None:
     tmp.unlink()
 
 
+def preview_drawn(window, page):
+    """The window's picture once QtPdf has painted the preview in it, else None.
+
+    QtPdf renders pages in its own thread and paints them when they arrive; until then, and
+    again whenever the view settles to its final width (the zoom fits the width), the pages
+    are blank.  So the very picture to be saved is checked: the view's part of it must show
+    the page's text."""
+    picture = window.grab()
+    view = page.preview.view.viewport()
+    seen = view.visibleRegion().boundingRect()  # the page body scrolls: part may be hidden
+    corner = view.mapTo(window, seen.topLeft())
+    image = picture.toImage().copy(corner.x(), corner.y(), seen.width(), seen.height())
+    dark = sum(1 for y in range(image.height()) for x in range(0, image.width(), 2)
+               if image.pixelColor(x, y).lightness() < 110)
+    return picture if dark > 150 else None  # lines of text (a blank page has none at all)
+
+
+def picture_with_preview(app, window, page, seconds: float = 20.0):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        picture = preview_drawn(window, page)
+        if picture is not None:
+            return picture
+        time.sleep(0.02)
+    raise SystemExit("the preview was not drawn in time")
+
+
+def wait_for(app, done, seconds: float = 20.0) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        if done():
+            return True
+        time.sleep(0.02)
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--languages", nargs="+", default=LANGUAGES)
+    parser.add_argument("--offscreen", action="store_true",
+                        help="draw with Qt's offscreen platform even if Xvfb is there")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -110,13 +172,16 @@ def main(argv: list[str] | None = None) -> int:
                 if isinstance(page, PrintPage):
                     page.make_documents()
                     page.wait()
-                    for _ in range(20):
-                        app.processEvents()
+                    if not wait_for(app, lambda p=page: p.result is not None):
+                        raise SystemExit(f"{code}: the documents were not made in time")
                 app.processEvents()
                 window.saver.flush()  # "Saved", not "Saving…", in the top bar
                 app.processEvents()
+                picture = window.grab()
+                if isinstance(page, PrintPage):
+                    picture = picture_with_preview(app, window, page)
                 path = out / f"{code}-{number:02d}-{key}.png"
-                save_small(window.grab(), path)
+                save_small(picture, path)
             print(f"{code}: {len(window.step_keys()) + 1} screenshots")
         window.saver.flush()
         window.close()
@@ -126,4 +191,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    choose_display(sys.argv[1:])  # before Qt starts: main() makes the QApplication
     raise SystemExit(main())
