@@ -326,7 +326,8 @@ def test_no_private_section_and_no_file_dialog(qtbot, make_kiosk, usb, tmp_path)
     wizard = kiosk.wizard
     assert wizard is not None
     legal = wizard.page("legal")
-    assert not [w for w in legal.findChildren(object) if "private" in w.objectName().lower()]
+    assert legal.private_form is None  # never built at a kiosk
+    assert "A-number" not in " ".join(label.text() for label in legal.findChildren(QLabel))
     page = wizard.page("print")
     page.choose(["school-letter"], "en")
     page.make_documents()
@@ -357,3 +358,29 @@ def test_removable_volumes_are_mount_points_only(tmp_path):
                                     is_mount=lambda p: p in mounts)
     assert found == [stick]
     assert media.removable_volumes([tmp_path / "nothing"]) == []
+
+
+@pytest.mark.parametrize("language", ["so", "ne", "en"])
+def test_end_dialog_sentences_wrap_to_fit_a_small_screen(qtbot, language):
+    from tests.ui.kiosk_helpers import click
+
+    i18n.set_interface_language(language)
+    dialog = EndSessionDialog(365, kept=False, consented=False, can_share=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # Somali's sentences made the unwrapped radio buttons 1062 px wide: past a 1024 px screen.
+    assert dialog.sizeHint().width() <= 760, dialog.sizeHint()
+    assert dialog.width() <= 760
+    for row in (dialog.keep_nothing_row, dialog.keep_row, dialog.consent_row):
+        assert row.label.wordWrap() and row.label.text()
+        assert row.button.accessibleName() == row.label.text()
+        assert row.label.height() >= row.label.heightForWidth(row.label.width())  # all shown
+    # The words are part of the choice: clicking them chooses.
+    click(dialog.keep_row.label)
+    assert dialog.keep.isChecked() and dialog.consent.isEnabled()
+    click(dialog.consent_row.label)
+    assert dialog.consent.isChecked()
+    click(dialog.keep_nothing_row.label)
+    assert dialog.keep_nothing.isChecked() and not dialog.consent.isEnabled()
+    click(dialog.consent_row.label)  # disabled: the words do nothing either
+    assert dialog.consent.isChecked() and not dialog.consents()

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from prepkit import i18n
 from prepkit.i18n import N_
+from prepkit.ui import qtsetup
 from prepkit.ui.kiosk import quickexit
 from prepkit.ui.kiosk.clock import Clock, SystemClock
 from prepkit.ui.kiosk.idle import IdleWatch
@@ -55,6 +56,7 @@ from prepkit.ui.kiosk.output import KioskOutput
 from prepkit.ui.kiosk.session import Countdown, EndSessionDialog
 from prepkit.ui.kiosk.settings import KioskSettings
 from prepkit.ui.kiosk.staff import StaffPanel, StaffUnlockDialog
+from prepkit.ui.kiosk.widgets import follow_language
 from prepkit.ui.texts import Texts
 from prepkit.ui.uistate import UiStateStore
 from prepkit.ui.window import MainWindow
@@ -136,6 +138,7 @@ class KioskWindow(QWidget):
         if app is not None:
             app.installEventFilter(self.idle)
             app.installEventFilter(self.injector)
+        self.stop_following = follow_language(self)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -290,6 +293,15 @@ class KioskWindow(QWidget):
         self.idle.touch()
         self.countdown.hide()
 
+    # --- language ---------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.texts.retranslate()
+        self.injector.retranslate()
+        if self.countdown.isVisible():
+            self.countdown.show_remaining(self.countdown.remaining)
+        qtsetup.align_labels(self)
+
     # --- staff -----------------------------------------------------------------------------
 
     def ask_staff(self) -> bool:
@@ -330,6 +342,7 @@ class KioskWindow(QWidget):
             if app is not None:
                 app.removeEventFilter(self.idle)
                 app.removeEventFilter(self.injector)
+            self.stop_following()
             if self.wizard is not None and shiboken6.isValid(self.wizard):
                 self.wizard.teardown()
             super().closeEvent(event)

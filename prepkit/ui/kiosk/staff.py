@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from prepkit import i18n
 from prepkit.i18n import N_, _
 from prepkit.ui.dialogs import _Dialog, _label
 from prepkit.ui.kiosk import quickexit
 from prepkit.ui.kiosk.settings import KioskSettings
+from prepkit.ui.kiosk.widgets import KioskDialog, follow_language
 
 STAFF_MIN_LENGTH = 10
 
@@ -35,6 +36,10 @@ class StaffSetupDialog(_Dialog):
         self.first = self.passphrase_field(N_("Staff passphrase"))
         self.second = self.passphrase_field(N_("The same passphrase again"))
         self.finish_layout()
+        self.stop_following = follow_language(self)
+
+    def retranslate(self) -> None:
+        self.texts.retranslate()
 
     def try_accept(self) -> None:
         if len(self.first.text()) < STAFF_MIN_LENGTH:
@@ -60,6 +65,10 @@ class StaffUnlockDialog(_Dialog):
         self.passphrase = self.passphrase_field(N_("Staff passphrase"))
         self.finish_layout()
         self.passphrase.setFocus()
+        self.stop_following = follow_language(self)
+
+    def retranslate(self) -> None:
+        self.texts.retranslate()
 
     def try_accept(self) -> None:
         try:
@@ -76,44 +85,53 @@ class StaffUnlockDialog(_Dialog):
         self.accept()
 
 
-class StaffPanel(QDialog):
+class StaffPanel(KioskDialog):
     """Settings for this kiosk, and the way out of kiosk mode."""
 
     LEAVE = 2
 
     def __init__(self, settings: KioskSettings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, N_("Kiosk settings"))
         quickexit.exempt(self)
-        self.setWindowTitle(_("Kiosk settings"))
-        form = QFormLayout(self)
-        intro = QLabel(_("Plans that families keep here and do not update for this many days "
-                         "are deleted automatically. Families are told so when they choose."))
+        form = QFormLayout()
+        self.column.addLayout(form)
+        intro = QLabel()
         intro.setWordWrap(True)
+        self.texts.bind(intro.setText, N_(
+            "Plans that families keep here and do not update for this many days are deleted "
+            "automatically. Families are told so when they choose."))
         form.addRow(intro)
-        self.days = QSpinBox()
-        self.days.setRange(1, 3650)
-        self.days.setValue(settings.retention_days)
-        self.days.setAccessibleName(_("Days a kept plan stays"))
-        form.addRow(_("Days a kept plan stays"), self.days)
-        self.warn = QSpinBox()
-        self.warn.setRange(10, 3590)
-        self.warn.setValue(settings.warn_after_s)
-        self.warn.setAccessibleName(_("Seconds without use before \"Are you still here?\""))
-        form.addRow(_("Seconds without use before \"Are you still here?\""), self.warn)
-        self.close_after = QSpinBox()
-        self.close_after.setRange(60, 3600)
-        self.close_after.setValue(settings.close_after_s)
-        self.close_after.setAccessibleName(_("Seconds without use before the session closes"))
-        form.addRow(_("Seconds without use before the session closes"), self.close_after)
-        self.save_button = QPushButton(_("Save the settings"))
-        self.leave_button = QPushButton(_("Leave kiosk mode"))
-        self.back_button = QPushButton(_("Back to the kiosk"))
+        self.days = self._number(form, N_("Days a kept plan stays"), 1, 3650,
+                                 settings.retention_days)
+        self.warn = self._number(form, N_("Seconds without use before \"Are you still here?\""),
+                                 10, 3590, settings.warn_after_s)
+        self.close_after = self._number(form, N_("Seconds without use before the session "
+                                                 "closes"), 60, 3600, settings.close_after_s)
+        self.save_button = QPushButton()
+        self.leave_button = QPushButton()
+        self.back_button = QPushButton()
+        self.texts.label(self.save_button, N_("Save the settings"))
+        self.texts.label(self.leave_button, N_("Leave kiosk mode"))
+        self.texts.label(self.back_button, N_("Back to the kiosk"))
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.accept)
         self.leave_button.clicked.connect(lambda: self.done(self.LEAVE))
         self.back_button.clicked.connect(self.reject)
         for button in (self.save_button, self.leave_button, self.back_button):
             form.addRow(button)
+
+    def _number(self, form: QFormLayout, msgid: str, low: int, high: int,
+                value: int) -> QSpinBox:
+        label = QLabel()
+        label.setWordWrap(True)
+        self.texts.bind(label.setText, msgid)
+        box = QSpinBox()
+        box.setRange(low, high)
+        box.setValue(value)
+        self.texts.bind(box.setAccessibleName, msgid)
+        label.setBuddy(box)
+        form.addRow(label, box)
+        return box
 
     def settings(self) -> KioskSettings:
         return KioskSettings(self.days.value(), self.warn.value(),

@@ -1,0 +1,88 @@
+"""The kiosk in the pseudo-language: every visible text comes through prepkit's catalog
+(wrapped in ⟦ ⟧), built in it and after a live switch; user data is exempt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from prepkit import i18n
+from prepkit.ui.kiosk.output import UsbChooser
+from prepkit.ui.kiosk.session import EndSessionDialog
+from prepkit.ui.kiosk.settings import KioskSettings
+from prepkit.ui.kiosk.staff import StaffPanel, StaffSetupDialog, StaffUnlockDialog
+from tests.ui import kiosk_helpers
+from tests.ui.kiosk_helpers import start_family
+from tests.ui.test_languages import untranslated
+
+clock = kiosk_helpers.clock
+usb = kiosk_helpers.usb
+make_kiosk = kiosk_helpers.make_kiosk
+
+PSEUDO = i18n.PSEUDO
+
+
+def marked(text: str) -> bool:
+    return "⟦" in text
+
+
+def dialogs(store) -> dict[str, Callable[[], QDialog]]:
+    """Every dialog of the kiosk and the desk, built on demand in the current language."""
+    return {
+        "end of session": lambda: EndSessionDialog(365, kept=True, consented=True,
+                                                   can_share=True),
+        "USB chooser": lambda: UsbChooser([Path("/media/x/KINGSTON"), Path("/media/x/SD")]),
+        "staff setup": lambda: StaffSetupDialog(store),
+        "staff passphrase": lambda: StaffUnlockDialog(store),
+        "staff panel": lambda: StaffPanel(KioskSettings()),
+    }
+
+
+def look(qtbot, widget: QWidget) -> list[str]:
+    qtbot.addWidget(widget)
+    widget.show()
+    return untranslated(widget)
+
+
+def test_every_kiosk_dialog_built_in_the_pseudo_language(qtbot, store):
+    i18n.set_interface_language(PSEUDO)
+    for name, make in dialogs(store).items():
+        dialog = make()
+        assert look(qtbot, dialog) == [], name
+        assert marked(dialog.windowTitle()), name
+
+
+def test_every_kiosk_dialog_follows_a_live_switch(qtbot, store):
+    made = {name: make() for name, make in dialogs(store).items()}
+    for dialog in made.values():
+        qtbot.addWidget(dialog)
+        dialog.show()
+    assert all(untranslated(d) for d in made.values())  # English: the walk sees them
+    i18n.set_interface_language(PSEUDO)
+    for name, dialog in made.items():
+        assert untranslated(dialog) == [], name
+    i18n.set_interface_language("en")
+    for name, dialog in made.items():
+        assert not [t for t in (dialog.windowTitle(),) if marked(t)], name
+
+
+def test_the_kiosk_window_and_its_countdown_follow_a_live_switch(qtbot, make_kiosk, clock):
+    kiosk = make_kiosk()
+    assert kiosk.quick_exit.text() == "Quick exit"
+    i18n.set_interface_language(PSEUDO)
+    assert untranslated(kiosk) == []
+    for text in (kiosk.quick_exit.text(), kiosk.staff_button.text(), kiosk.kiosk_label.text(),
+                 kiosk.quick_exit.toolTip(), kiosk.windowTitle()):
+        assert marked(text), text
+    i18n.set_interface_language("en")
+    assert kiosk.quick_exit.text() == "Quick exit" and kiosk.kiosk_label.text() == "School kiosk"
+    # A family in a session; the countdown is up when the language changes under it.
+    start_family(qtbot, kiosk)
+    clock.advance(130)
+    kiosk.tick()
+    assert kiosk.countdown.isVisible()
+    i18n.set_interface_language(PSEUDO)
+    assert untranslated(kiosk.countdown) == []
+    assert untranslated(kiosk) == []
