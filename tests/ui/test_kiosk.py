@@ -384,3 +384,39 @@ def test_end_dialog_sentences_wrap_to_fit_a_small_screen(qtbot, language):
     assert dialog.keep_nothing.isChecked() and not dialog.consent.isEnabled()
     click(dialog.consent_row.label)  # disabled: the words do nothing either
     assert dialog.consent.isChecked() and not dialog.consents()
+
+
+def test_a_printer_that_writes_files_is_refused(qtbot, make_kiosk, tmp_path):
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+
+    from prepkit.ui.kiosk.output import NOT_PAPER, refusal
+    from tests.ui.kiosk_helpers import click, modal
+
+    kiosk = make_kiosk()
+    start_family(qtbot, kiosk)
+    assert kiosk.wizard is not None
+    kiosk.wizard.go("print")
+    page = kiosk.wizard.page("print")
+    page.choose(["school-letter"], "en")
+    page.make_documents()
+    qtbot.waitUntil(lambda: page.result is not None, timeout=30000)
+    seen: list[object] = []
+
+    def accept() -> None:
+        dialog = modal()
+        assert isinstance(dialog, QPrintDialog)
+        seen.append(dialog.testOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile))
+        dialog.accept()  # no printer on this machine: Qt falls back to writing a PDF file
+
+    QTimer.singleShot(50, accept)
+    click(page.print_button)
+    assert seen == [False]  # "print to file" is not offered
+    assert page.status.text() == NOT_PAPER
+    assert kiosk.store.copies(kiosk.wizard.saver.session) == []  # nothing was printed
+    # The check itself: a PDF writer, a file name, no printer name, a printer named for files.
+    pdf = QPrinter()
+    pdf.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    assert refusal(pdf) == NOT_PAPER
+    to_file = QPrinter()
+    to_file.setOutputFileName(str(tmp_path / "x.pdf"))
+    assert refusal(to_file) == NOT_PAPER
