@@ -11,10 +11,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from prepkit.store import Store
+from prepkit.store import HouseholdNotFound, Store
 from prepkit.ui.dialogs import NewPassphraseDialog, OpenPlanDialog
 from prepkit.ui.kiosk import quickexit
 from prepkit.ui.kiosk.output import UsbChooser
+from prepkit.ui.kiosk.plans import KEEPING_RULE, KioskPassphraseDialog
+from prepkit.ui.kiosk.receipt import ReceiptDialog
 from prepkit.ui.kiosk.session import Countdown, EndSessionDialog
 from prepkit.ui.kiosk.shell import KioskWindow
 from prepkit.ui.kiosk.staff import StaffUnlockDialog
@@ -123,6 +125,17 @@ def _finish(kiosk: KioskWindow) -> None:
     click(wizard.next)  # Finish
 
 
+def _to_receipt(kiosk: KioskWindow) -> None:
+    def keep() -> None:
+        dialog = modal()
+        assert isinstance(dialog, EndSessionDialog)
+        click(dialog.keep)
+        click(dialog.done_button)  # the receipt opens from here
+
+    QTimer.singleShot(20, keep)
+    _finish(kiosk)
+
+
 def _documents_page(qtbot, kiosk: KioskWindow):
     wizard = kiosk.wizard
     assert wizard is not None
@@ -158,6 +171,7 @@ SCENARIOS: dict[str, tuple[bool, Callable[..., None], type]] = {
     "open a saved plan": (False, lambda q, k, u, t: click(k.wizard.start.open_button),
                           OpenPlanDialog),
     "end of session": (True, lambda q, k, u, t: _finish(k), EndSessionDialog),
+    "choices page": (True, lambda q, k, u, t: _to_receipt(k), ReceiptDialog),
     "USB chooser": (True, _usb_chooser, UsbChooser),
     "remove confirmation": (True, _remove, QMessageBox),
     "print dialog": (True, _print_dialog, QPrintDialog),
@@ -179,8 +193,8 @@ def test_quick_exit_inside_a_modal_dialog(qtbot, make_kiosk, store, usb, tmp_pat
 
     def inside() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, inside)  # not there yet (documents being made)
+        if dialog is None or (isinstance(dialog, EndSessionDialog) and kind is ReceiptDialog):
+            QTimer.singleShot(20, inside)  # not there yet (documents being made, a choice)
             return
         seen["dialog"] = dialog
         layout = dialog.layout()
@@ -210,6 +224,10 @@ def test_quick_exit_inside_a_modal_dialog(qtbot, make_kiosk, store, usb, tmp_pat
     assert family_text_on_screen() == []
     assert plans_holding_family() == []
     assert kiosk.wizard is not None and kiosk.wizard.saver.session is None
+    if family and kind is not ReceiptDialog:  # never chosen to be kept: gone
+        assert len(store.list_households()) == 0
+    if kind is ReceiptDialog:  # the family chose to keep it before pressing Quick exit
+        assert len(store.list_households()) == 1
 
 
 def test_quick_exit_in_the_countdown(qtbot, make_kiosk, clock, store):
@@ -227,4 +245,47 @@ def test_quick_exit_in_the_countdown(qtbot, make_kiosk, clock, store):
     click(button)
     settle(qtbot)
     assert ended == ["quick_exit"] and not kiosk.countdown.isVisible()
-    assert family_text_on_screen() == []
+    assert family_text_on_screen() == [] and store.list_households() == []
+
+
+def test_a_reopened_kept_plan_survives_quick_exit_with_its_edits(qtbot, make_kiosk, store):
+    household = kept_plan(store)
+    kiosk = make_kiosk()
+    assert kiosk.wizard is not None
+    kiosk.wizard.open_household(household, PASSPHRASE)
+    kiosk.wizard.plan.record.family_language = "so"
+    kiosk.wizard.saver.changed()
+    click(kiosk.quick_exit)
+    settle(qtbot)
+    plan = store.load(store.unlock(household, PASSPHRASE))
+    assert plan.record.family_language == "so"
+
+
+def test_the_passphrase_dialog_says_the_rule_on_keeping(qtbot, make_kiosk, store):
+    kiosk = make_kiosk()
+    seen: list[str] = []
+
+    def inside() -> None:
+        dialog = modal()
+        assert isinstance(dialog, KioskPassphraseDialog)
+        seen.append(dialog.rule.text() if dialog.rule.isVisible() else "")
+        dialog.reject()
+
+    QTimer.singleShot(30, inside)
+    assert kiosk.wizard is not None
+    click(kiosk.wizard.start.new_button)
+    assert seen == [KEEPING_RULE]
+    assert "only if you press Finish and choose to keep it" in seen[0]
+    assert "Quick exit" in seen[0] and "deleted" in seen[0]
+
+
+def test_the_rule_is_kept_a_timed_out_new_plan_is_deleted(qtbot, make_kiosk, clock, store):
+    kiosk = make_kiosk()
+    start_family(qtbot, kiosk)
+    assert kiosk.wizard is not None
+    household = kiosk.wizard.saver.session.household_id
+    clock.advance(200)
+    kiosk.tick()
+    settle(qtbot)
+    with pytest.raises(HouseholdNotFound):
+        store.unlock(household, PASSPHRASE)

@@ -4,16 +4,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialog, QWidget
 
 from prepkit import i18n
 from prepkit.ui.kiosk.output import UsbChooser
+from prepkit.ui.kiosk.plans import KioskOpenPlanDialog, KioskPassphraseDialog
+from prepkit.ui.kiosk.receipt import Choices, ReceiptDialog
 from prepkit.ui.kiosk.session import EndSessionDialog
 from prepkit.ui.kiosk.settings import KioskSettings
 from prepkit.ui.kiosk.staff import StaffPanel, StaffSetupDialog, StaffUnlockDialog
 from tests.ui import kiosk_helpers
+from tests.ui.conftest import PASSPHRASE
 from tests.ui.kiosk_helpers import start_family
 from tests.ui.test_languages import untranslated
 
@@ -22,6 +27,7 @@ usb = kiosk_helpers.usb
 make_kiosk = kiosk_helpers.make_kiosk
 
 PSEUDO = i18n.PSEUDO
+CHOICES = Choices("K7Q-F3M", date(2025, 1, 6), date(2026, 1, 6), date(2025, 1, 6))
 
 
 def marked(text: str) -> bool:
@@ -30,10 +36,15 @@ def marked(text: str) -> bool:
 
 def dialogs(store) -> dict[str, Callable[[], QDialog]]:
     """Every dialog of the kiosk and the desk, built on demand in the current language."""
+    households = store.list_households()
     return {
         "end of session": lambda: EndSessionDialog(365, kept=True, consented=True,
                                                    can_share=True),
+        "choices page": lambda: ReceiptDialog(CHOICES, "es", now=lambda: None,  # type: ignore
+                                              finder=list),
         "USB chooser": lambda: UsbChooser([Path("/media/x/KINGSTON"), Path("/media/x/SD")]),
+        "new passphrase": lambda: KioskPassphraseDialog(),
+        "open a saved plan": lambda: KioskOpenPlanDialog(households, store.unlock),
         "staff setup": lambda: StaffSetupDialog(store),
         "staff passphrase": lambda: StaffUnlockDialog(store),
         "staff panel": lambda: StaffPanel(KioskSettings()),
@@ -46,7 +57,15 @@ def look(qtbot, widget: QWidget) -> list[str]:
     return untranslated(widget)
 
 
-def test_every_kiosk_dialog_built_in_the_pseudo_language(qtbot, store):
+@pytest.fixture
+def kept(store) -> str:
+    from prepkit.plan import Mode, Plan
+
+    session = store.create_household(Plan(mode=Mode.KIOSK), PASSPHRASE, kiosk=True)
+    return session.household_id
+
+
+def test_every_kiosk_dialog_built_in_the_pseudo_language(qtbot, store, kept):
     i18n.set_interface_language(PSEUDO)
     for name, make in dialogs(store).items():
         dialog = make()
@@ -54,7 +73,7 @@ def test_every_kiosk_dialog_built_in_the_pseudo_language(qtbot, store):
         assert marked(dialog.windowTitle()), name
 
 
-def test_every_kiosk_dialog_follows_a_live_switch(qtbot, store):
+def test_every_kiosk_dialog_follows_a_live_switch(qtbot, store, kept):
     made = {name: make() for name, make in dialogs(store).items()}
     for dialog in made.values():
         qtbot.addWidget(dialog)

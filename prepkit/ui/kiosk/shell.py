@@ -8,19 +8,21 @@ session key is forgotten, the wizard and every widget that showed the family's w
 destroyed, the clipboard is cleared, the language goes back to the kiosk's own, and a fresh
 wizard shows the picker.  Nothing of the family stays on screen or in the objects the app
 holds (Python cannot scrub the freed memory of immutable strings; the plan's objects themselves
-are released, which the tests check).
+are released, which the tests check).  A plan started in the session that the family did not
+choose to keep is deleted when the session ends without "Finish" (see ``plans.py``).
 
 The screen counts as in use whenever there is anything of a family to clear: a plan open, a
-language picked, a dialog open (a passphrase half typed in "Open a saved plan"), text typed.
+language picked, a dialog open, text typed.
 
 There is no way out from inside: no file dialogs (files go only to USB drives), no "print to
-file", the window ignores close requests, and leaving kiosk mode takes the staff passphrase.
-Switching programs (Alt+Tab, the Windows key) is the operating system's: run the kiosk under
-the system's own kiosk/assigned-access account for that.
+file" and no file printers, the window ignores close requests, and leaving kiosk mode takes the
+staff passphrase.  Switching programs (Alt+Tab, the Windows key) is the operating system's: run
+the kiosk under the system's own kiosk/assigned-access account for that (README, SECURITY.md).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import math
 from collections.abc import Callable
@@ -47,13 +49,16 @@ from PySide6.QtWidgets import (
 
 from prepkit import i18n
 from prepkit.i18n import N_
+from prepkit.store import HouseholdNotFound
 from prepkit.ui import qtsetup
 from prepkit.ui.kiosk import quickexit
+from prepkit.ui.kiosk.choices import SessionChoices
 from prepkit.ui.kiosk.clock import Clock, SystemClock
 from prepkit.ui.kiosk.idle import IdleWatch
 from prepkit.ui.kiosk.media import removable_volumes
 from prepkit.ui.kiosk.output import KioskOutput
-from prepkit.ui.kiosk.session import Countdown, EndSessionDialog
+from prepkit.ui.kiosk.receipt import ReceiptDialog
+from prepkit.ui.kiosk.session import Countdown
 from prepkit.ui.kiosk.settings import KioskSettings
 from prepkit.ui.kiosk.staff import StaffPanel, StaffUnlockDialog
 from prepkit.ui.kiosk.widgets import follow_language
@@ -85,7 +90,7 @@ def descends(widget: QWidget, ancestor: QWidget) -> bool:
     return False
 
 
-class KioskWindow(QWidget):
+class KioskWindow(SessionChoices, QWidget):
     session_ended = Signal(str)  # why: "finished", "quick_exit", "idle", "leave"
     leave = Signal()
 
@@ -99,6 +104,9 @@ class KioskWindow(QWidget):
         self.home_language = home_language or i18n.interface_language()
         self.settings = KioskSettings.load(store)
         self.allow_close = False
+        self.known_households: set[str] = set()
+        self.kept_by_choice = False
+        self.receipt: ReceiptDialog | None = None
         # Dialogs of a wizard that was thrown away while they were open: the code that opened
         # them still reads them once their exec() returns, so they outlive the wizard a little.
         self.orphans: list[QDialog] = []
@@ -156,9 +164,16 @@ class KioskWindow(QWidget):
     def new_session(self) -> None:
         if i18n.interface_language() != self.home_language:
             i18n.set_interface_language(self.home_language)
+        self.known_households = {h.id for h in self.store.list_households()}
+        self.kept_by_choice = False
         wizard = MainWindow(self.store, kiosk=True, state_file=UiStateStore(None))
         wizard.setWindowFlags(Qt.WindowType.Widget)
         wizard.finish_requested.connect(self.ask_end)
+        # The kiosk's own passphrase dialogs: the rule on keeping plans, plan numbers.
+        for signal, slot in ((wizard.start.new_plan, self.ask_new_plan),
+                             (wizard.start.open_plan, self.ask_open_plan)):
+            signal.disconnect()
+            signal.connect(slot)
         page = next((p for p in wizard.pages if p.key == "print"), None)
         if page is not None:
             # Kept by the wizard (signals hold methods weakly); it goes when the wizard goes.
@@ -200,41 +215,7 @@ class KioskWindow(QWidget):
     def session(self) -> Any:
         return self.wizard.saver.session if self.wizard is not None else None
 
-    def ask_end(self) -> None:
-        """The family pressed Finish: keep the plan here or not, and the school's consent."""
-        session = self.session()
-        if session is None:
-            self.end_session("finished")
-            return
-        consented = any(h.id == session.household_id
-                        for h in self.store.consented_households())
-        dialog = EndSessionDialog(self.settings.retention_days, kept=consented,
-                                  consented=consented, can_share=self.store.has_staff_key(),
-                                  parent=self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.apply_choice(keep=dialog.keeps(), consent=dialog.consents())
-
-    def apply_choice(self, *, keep: bool, consent: bool) -> None:
-        session = self.session()
-        if session is not None and self.wizard is not None:
-            if keep:
-                # The family's own copy prints the consent and its date, so it lives in the plan.
-                record = self.wizard.plan.record
-                if not consent:
-                    record.school_may_reprint_since = None
-                elif record.school_may_reprint_since is None:
-                    record.school_may_reprint_since = self.clock.now().date()
-                self.wizard.saver.changed()
-            self.wizard.saver.flush()
-            if not keep:
-                self.wizard.saver.detach()
-                self.store.delete_household(session.household_id)
-            elif consent:
-                self.store.grant_consent(session)
-            else:
-                self.store.withdraw_consent(session)
-        self.end_session("finished")
+    # --- the end of a session ------------------------------------------------------------
 
     def end_session(self, why: str) -> None:
         """Clear everything of this family at once and show a fresh language picker."""
@@ -248,12 +229,21 @@ class KioskWindow(QWidget):
                 dialog.setParent(self, dialog.windowFlags())
                 self.orphans.append(dialog)
         self.wizard = None
+        unkept = ""
         if old is not None:
+            session = old.saver.session
+            if (session is not None and why != "finished" and not self.kept_by_choice
+                    and session.household_id not in self.known_households):
+                unkept = session.household_id
             old.hide()
             self.column.removeWidget(old)
             old.teardown()
             old.setParent(None)
             old.deleteLater()
+        if unkept:
+            # Started here and never chosen to be kept: the family was told it goes.
+            with contextlib.suppress(HouseholdNotFound):
+                self.store.delete_household(unkept)
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.clear()
