@@ -5,7 +5,8 @@ key was never wrapped to it).  Names are decrypted into memory to list and searc
 written anywhere.  A counselor sees and prints only what the family agreed to: the school
 pick-up letter and the caregiver packet, in the family's language plus English, rendered from a
 copy of the plan without its private section; nothing here can change a plan.  Every copy
-printed or saved lands in that plan's copies log.
+printed or saved lands in that plan's copies log.  Opening the desk first deletes kiosk plans
+past the staff's number of days, like the kiosk does.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from prepkit import i18n
 from prepkit.i18n import N_, _, ngettext
 from prepkit.plan import Plan
 from prepkit.ui.counselor_batch import BatchItem, BatchJob, BatchResult, print_pdfs
+from prepkit.ui.kiosk.settings import KioskSettings
 from prepkit.ui.preview import PRINT_DPI, Preview
 from prepkit.ui.renderjob import RenderJob, RenderRequest, RenderResult
 from prepkit.ui.texts import Texts, mark_user_text
@@ -46,6 +48,10 @@ from prepkit.ui.texts import Texts, mark_user_text
 DOCUMENTS = (("school-letter", N_("School pick-up letters")),
              ("caregiver-packet", N_("Caregiver packets")))
 FOR_WHOM = N_("School (counselor's desk)")
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 def fold(text: str) -> str:
@@ -103,10 +109,15 @@ def load_families(store: Any, staff_key: Any) -> list[Family]:
 
 
 class CounselorWindow(QMainWindow):
-    def __init__(self, store: Any, staff_key: Any) -> None:
+    def __init__(self, store: Any, staff_key: Any, *,
+                 now: Callable[[], datetime] | None = None) -> None:
         super().__init__()
         self.store = store
         self.staff_key = staff_key
+        # Plans kept at a kiosk and not updated for the staff's number of days go before the
+        # list is made: a desk opened on a school's file never shows one past its time.
+        self.purged: list[str] = list(store.purge_stale_kiosk_households(
+            KioskSettings.load(store).retention_days, now=(now or _utc_now)()))
         self.texts = Texts()
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)

@@ -1,5 +1,5 @@
 """The end of a kiosk session: the family leaves with paper that shows their choice and its
-date; kept plans are found again by a plan number."""
+date; kept plans are found again by a plan number; old plans go on time in a running kiosk."""
 
 from __future__ import annotations
 
@@ -14,14 +14,16 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from prepkit import i18n
-from prepkit.store import Store
+from prepkit.store import HouseholdNotFound, Store
+from prepkit.ui.counselor import CounselorWindow
 from prepkit.ui.kiosk.plans import KioskOpenPlanDialog, plan_number
 from prepkit.ui.kiosk.receipt import AGREED, NOT_SHARED, TOOK_BACK, ReceiptDialog
 from prepkit.ui.kiosk.session import EndSessionDialog
+from prepkit.ui.kiosk.settings import KioskSettings
 from prepkit.ui.kiosk.shell import KioskWindow
 from tests.ui import kiosk_helpers
 from tests.ui.conftest import PASSPHRASE
-from tests.ui.kiosk_helpers import click, modal, settle, start_family
+from tests.ui.kiosk_helpers import STAFF, click, modal, settle, start_family
 
 clock = kiosk_helpers.clock
 usb = kiosk_helpers.usb
@@ -170,3 +172,63 @@ def test_the_plan_number_finds_the_plan_again(qtbot, make_kiosk, store, clock):
     assert any(line.startswith(f"Plan {number}, last changed on ") for line in listed)
     assert any(line.startswith(f"Plan {second}, last changed on ") for line in listed)
     assert all(" at " in line for line in listed)  # and the time of day
+
+
+# --- old plans go, in a kiosk that runs for weeks and at the counselor's desk ----------------
+
+def keep_a_plan(qtbot, kiosk: KioskWindow, *, consent: bool = False) -> str:
+    start_family(qtbot, kiosk)
+    return str(finish(qtbot, kiosk, keep=True, consent=consent)["household"])
+
+
+def test_a_running_kiosk_deletes_old_plans_once_a_day(qtbot, make_kiosk, store, clock):
+    KioskSettings(retention_days=30).save(store)
+    kiosk = make_kiosk()
+    household = keep_a_plan(qtbot, kiosk)
+    clock.advance(29 * DAY)
+    kiosk.tick()  # a day has passed since the last purge: checked, but not old enough
+    assert [h.id for h in store.list_households()] == [household]
+    clock.advance(2 * DAY)
+    kiosk.tick()
+    assert store.list_households() == []
+    assert kiosk.purged == [household]
+    with pytest.raises(HouseholdNotFound):
+        store.unlock(household, PASSPHRASE)
+
+
+def test_never_under_a_plan_that_is_open(qtbot, make_kiosk, store, clock):
+    KioskSettings(retention_days=30).save(store)
+    kiosk = make_kiosk()
+    household = keep_a_plan(qtbot, kiosk)
+    clock.advance(31 * DAY)
+    assert kiosk.wizard is not None
+    kiosk.wizard.open_household(household, PASSPHRASE)  # the family came back just in time
+    kiosk.idle.touch()
+    kiosk.tick()
+    assert [h.id for h in store.list_households()] == [household]
+
+
+def test_each_new_session_deletes_old_plans_first(qtbot, make_kiosk, store, clock):
+    KioskSettings(retention_days=30).save(store)
+    kiosk = make_kiosk()
+    household = keep_a_plan(qtbot, kiosk)
+    clock.advance(31 * DAY)
+    start_family(qtbot, kiosk)  # no tick: only the end of this session runs the purge
+    click(kiosk.quick_exit)
+    settle(qtbot)
+    assert store.list_households() == []
+    assert household in kiosk.purged
+
+
+def test_the_counselors_desk_deletes_old_plans_when_it_opens(qtbot, make_kiosk, store, clock):
+    KioskSettings(retention_days=30).save(store)
+    kiosk = make_kiosk()
+    old = keep_a_plan(qtbot, kiosk, consent=True)
+    clock.advance(20 * DAY)
+    fresh = keep_a_plan(qtbot, kiosk, consent=True)
+    clock.advance(11 * DAY)
+    desk = CounselorWindow(store, store.unlock_staff(STAFF), now=clock.now)
+    qtbot.addWidget(desk)
+    assert [f.household_id for f in desk.families] == [fresh]
+    assert [h.id for h in store.list_households()] == [fresh]
+    assert desk.purged == [old]

@@ -12,7 +12,9 @@ are released, which the tests check).  A plan started in the session that the fa
 choose to keep is deleted when the session ends without "Finish" (see ``plans.py``).
 
 The screen counts as in use whenever there is anything of a family to clear: a plan open, a
-language picked, a dialog open, text typed.
+language picked, a dialog open, text typed.  Plans kept and not updated for the staff's number
+of days are deleted before each session, once a day while the kiosk runs, and when the
+counselor's desk opens.
 
 There is no way out from inside: no file dialogs (files go only to USB drives), no "print to
 file" and no file printers, the window ignores close requests, and leaving kiosk mode takes the
@@ -26,6 +28,7 @@ import contextlib
 import gc
 import math
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from prepkit import i18n
 from prepkit.i18n import N_
-from prepkit.store import HouseholdNotFound
+from prepkit.store import HouseholdNotFound, StoreError
 from prepkit.ui import qtsetup
 from prepkit.ui.kiosk import quickexit
 from prepkit.ui.kiosk.choices import SessionChoices
@@ -67,6 +70,7 @@ from prepkit.ui.uistate import UiStateStore
 from prepkit.ui.window import MainWindow
 
 TICK_MS = 1000
+PURGE_EVERY = timedelta(days=1)
 
 
 def empty(dialog: QWidget) -> None:
@@ -104,6 +108,8 @@ class KioskWindow(SessionChoices, QWidget):
         self.home_language = home_language or i18n.interface_language()
         self.settings = KioskSettings.load(store)
         self.allow_close = False
+        self.purged: list[str] = []
+        self.last_purge: datetime | None = None
         self.known_households: set[str] = set()
         self.kept_by_choice = False
         self.receipt: ReceiptDialog | None = None
@@ -151,17 +157,31 @@ class KioskWindow(SessionChoices, QWidget):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
-        self.purged = self.purge()
         self.new_session()
 
     # --- sessions ----------------------------------------------------------------------------
 
     def purge(self) -> list[str]:
         """Delete kept plans that have not been updated for the staff's number of days."""
-        return list(self.store.purge_stale_kiosk_households(
-            self.settings.retention_days, now=self.clock.now()))
+        now = self.clock.now()
+        try:
+            gone = list(self.store.purge_stale_kiosk_households(
+                self.settings.retention_days, now=now))
+        except StoreError:  # a full disk must not stop the next family: tried again later
+            return []
+        self.last_purge = now
+        self.purged.extend(gone)
+        return gone
+
+    def purge_if_due(self) -> None:
+        """Once a day in a kiosk that runs for weeks; never under an open plan."""
+        now = self.clock.now()
+        last = self.last_purge
+        if self.session() is None and (last is None or now - last >= PURGE_EVERY or now < last):
+            self.purge()
 
     def new_session(self) -> None:
+        self.purge()
         if i18n.interface_language() != self.home_language:
             i18n.set_interface_language(self.home_language)
         self.known_households = {h.id for h in self.store.list_households()}
@@ -262,6 +282,7 @@ class KioskWindow(SessionChoices, QWidget):
 
     def tick(self) -> None:
         self.reap()
+        self.purge_if_due()
         if not self.in_use():
             self.idle.touch()
             return
