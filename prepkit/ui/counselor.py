@@ -11,10 +11,9 @@ past the staff's number of days, like the kiosk does.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -38,77 +37,28 @@ from PySide6.QtWidgets import (
 
 from prepkit import i18n
 from prepkit.i18n import N_, _, ngettext
-from prepkit.plan import Plan
-from prepkit.ui.counselor_batch import BatchItem, BatchJob, BatchResult, print_pdfs
+from prepkit.ui import qtsetup
+from prepkit.ui.counselor_actions import FOR_WHOM, DeskOutput
+from prepkit.ui.counselor_batch import BatchJob, BatchResult, PagePainter, PaintResult
+from prepkit.ui.counselor_families import Family, fold, load_families, staff_plan
 from prepkit.ui.kiosk.settings import KioskSettings
+from prepkit.ui.kiosk.widgets import follow_language
 from prepkit.ui.preview import PRINT_DPI, Preview
 from prepkit.ui.renderjob import RenderJob, RenderRequest, RenderResult
-from prepkit.ui.texts import Texts, mark_user_text
+from prepkit.ui.texts import StatusLine, Texts, mark_user_text
+
+__all__ = ["FOR_WHOM", "CounselorWindow", "Family", "fold", "load_families", "staff_plan"]
 
 DOCUMENTS = (("school-letter", N_("School pick-up letters")),
              ("caregiver-packet", N_("Caregiver packets")))
-FOR_WHOM = N_("School (counselor's desk)")
+HEADERS = (N_("Parents"), N_("Children"), N_("Language"), N_("Last changed"))
 
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def fold(text: str) -> str:
-    """For search: no case, no accents ("José" is found by "jose")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-@dataclass
-class Family:
-    household_id: str
-    parents: str
-    children: str
-    language: str
-    updated: datetime
-
-    def matches(self, query: str) -> bool:
-        words = fold(query).split()
-        haystack = fold(f"{self.parents} {self.children}")
-        return all(word in haystack for word in words)
-
-
-def staff_plan(store: Any, staff_key: Any, household_id: str) -> Plan:
-    """The plan as staff may see it: read-only session, private section dropped at once."""
-    session = store.unlock_as_staff(household_id, staff_key)
-    try:
-        return store.load(session).without_private()
-    finally:
-        session.forget()
-
-
-def load_families(store: Any, staff_key: Any) -> list[Family]:
-    """Every consenting family's names, from the store's small encrypted search cards.
-
-    Only names are decrypted (a few dozen bytes a family), never whole plans: ten thousand
-    families load in about a second.  Plans are opened one at a time when a counselor acts.
-    """
-    families = []
-    for card in store.search_cards(staff_key):
-        children = []
-        for legal, called in card.children:
-            names = [n for n in (legal, called) if n]
-            if len(names) == 2 and names[0] == names[1]:
-                names = names[:1]
-            children.append(" / ".join(names))
-        families.append(Family(
-            card.household.id,
-            ", ".join(name for name in card.parents if name),
-            ", ".join(c for c in children if c),
-            card.family_language or "en",
-            card.household.updated,
-        ))
-    families.sort(key=lambda f: f.updated, reverse=True)
-    return families
-
-
-class CounselorWindow(QMainWindow):
+class CounselorWindow(DeskOutput, QMainWindow):
     def __init__(self, store: Any, staff_key: Any, *,
                  now: Callable[[], datetime] | None = None) -> None:
         super().__init__()
@@ -122,8 +72,11 @@ class CounselorWindow(QMainWindow):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.job: BatchJob | None = None
+        self.printing: PagePainter | None = None
         self.view_job: RenderJob | None = None
+        self.viewing = ""  # the household whose papers the preview shows
         self.last_result: BatchResult | None = None
+        self.last_print: PaintResult | None = None
         # Replaceable in tests: where files go, and which printer (None: the person cancelled).
         self.choose_folder: Callable[[], Path | None] = self._ask_folder
         self.choose_printer: Callable[[], QPrinter | None] = self._ask_printer
@@ -132,6 +85,7 @@ class CounselorWindow(QMainWindow):
         self.families = load_families(store, staff_key)
         self.fill()
         self.resize(1280, 800)
+        self.stop_following = follow_language(self)
 
     # --- building ----------------------------------------------------------------------------
 
@@ -150,7 +104,7 @@ class CounselorWindow(QMainWindow):
         self.texts.bind(self.search.setAccessibleName, N_("Search by a child's or parent's name"))
         search_label.setBuddy(self.search)
         self.search.textChanged.connect(self.filter)
-        self.table = mark_user_text(QTableWidget(0, 4))
+        self.table = mark_user_text(QTableWidget(0, len(HEADERS)))
         self.texts.bind(self.table.setAccessibleName, N_("Families"))
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -168,8 +122,9 @@ class CounselorWindow(QMainWindow):
         self.texts.label(self.open_button, N_("Open (read only)"))
         self.open_button.clicked.connect(self.open_current)
         self.document = QComboBox()
-        for kind, title in DOCUMENTS:
-            self.document.addItem(_(title), kind)
+        for index, (kind, title) in enumerate(DOCUMENTS):
+            self.document.addItem("", kind)
+            self.texts.bind(partial(self.document.setItemText, index), title)
         self.texts.bind(self.document.setAccessibleName, N_("Document"))
         self.print_button = QPushButton()
         self.export_button = QPushButton()
@@ -188,6 +143,7 @@ class CounselorWindow(QMainWindow):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setProperty("role", "help")
+        self.said = StatusLine(self.status)  # says its message again after a language switch
         self.preview_label = QLabel()
         self.preview_label.setProperty("role", "heading")
         self.preview = Preview()
@@ -226,12 +182,32 @@ class CounselorWindow(QMainWindow):
         columns.addLayout(right, 2)
         self.setCentralWidget(central)
 
+    # --- language ------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.texts.retranslate()
+        self.preview.retranslate()
+        self._headers()
+        self._dates()
+        self.filter(self.search.text())
+        self._preview_heading()
+        self.said.retranslate()
+        qtsetup.align_labels(self)
+
+    def _headers(self) -> None:
+        self.table.setHorizontalHeaderLabels([_(title) for title in HEADERS])
+
+    def _dates(self) -> None:
+        code = i18n.interface_language()
+        for row, family in enumerate(self.families):
+            item = self.table.item(row, 3)
+            if item is not None:
+                item.setText(i18n.format_date(family.updated.date(), code, "medium"))
+
     # --- the list --------------------------------------------------------------------------
 
     def fill(self) -> None:
-        code = i18n.interface_language()
-        self.table.setHorizontalHeaderLabels(
-            [_("Parents"), _("Children"), _("Language"), _("Last changed")])
+        self._headers()
         self.table.setRowCount(len(self.families))
         for row, family in enumerate(self.families):
             first = QTableWidgetItem(family.parents)
@@ -243,9 +219,10 @@ class CounselorWindow(QMainWindow):
             except i18n.UnknownLanguage:
                 language = family.language
             cells = [first, QTableWidgetItem(family.children), QTableWidgetItem(language),
-                     QTableWidgetItem(i18n.format_date(family.updated.date(), code, "medium"))]
+                     QTableWidgetItem()]
             for column, item in enumerate(cells):
                 self.table.setItem(row, column, item)
+        self._dates()
         self.filter(self.search.text())
 
     def filter(self, query: str) -> None:
@@ -257,6 +234,8 @@ class CounselorWindow(QMainWindow):
         code = i18n.interface_language()
         self.count_label.setText(ngettext("{n} family shown", "{n} families shown", shown)
                                  .format(n=i18n.format_number(shown, code)))
+        if self.viewing and self.viewing not in self.shown_ids():
+            self.clear_view()  # a family the search hides is not left on the screen
 
     def shown_ids(self) -> list[str]:
         return [f.household_id for row, f in enumerate(self.families)
@@ -295,123 +274,45 @@ class CounselorWindow(QMainWindow):
 
     # --- viewing ---------------------------------------------------------------------------
 
+    def family(self, household_id: str) -> Family | None:
+        return next((f for f in self.families if f.household_id == household_id), None)
+
     def open_current(self) -> None:
         """Show what the school may reprint for this family, read only, in the preview."""
         ids = self.selected_ids()
         row = self.table.currentRow()
         household_id = (self.families[row].household_id
-                        if 0 <= row < len(self.families) else (ids[0] if ids else ""))
-        if not household_id:
-            self.status.setText(_("Choose a family first."))
+                        if 0 <= row < len(self.families) and not self.table.isRowHidden(row)
+                        else (ids[0] if ids else ""))
+        family = self.family(household_id)
+        if family is None:
+            self.said.say(N_("Choose a family first."))
             return
-        family = next(f for f in self.families if f.household_id == household_id)
         plan = staff_plan(self.store, self.staff_key, household_id)
         request = RenderRequest(plan, [kind for kind, _t in DOCUMENTS], family.language,
                                 family.language != "en")
-        self.view_job = RenderJob(request)
-        self.view_job.signals.finished.connect(self._show_view)
-        self.preview_label.setText(_("Read only: {names}").format(names=family.parents))
-        self.pool.start(self.view_job)
+        job = RenderJob(request)
+        job.signals.finished.connect(
+            lambda result, hid=household_id: self._show_view(hid, result))
+        self.view_job = job
+        self.viewing = household_id
+        self._preview_heading()
+        self.pool.start(job)
 
-    def _show_view(self, result: RenderResult) -> None:
-        self.preview.show_pdf(result.combined)
+    def _preview_heading(self) -> None:
+        family = self.family(self.viewing)
+        self.preview_label.setText(
+            _("Read only: {names}").format(names=family.parents) if family else "")
 
-    # --- printing and saving ---------------------------------------------------------------
+    def _show_view(self, household_id: str, result: RenderResult) -> None:
+        if household_id == self.viewing:  # not hidden or replaced while it was made
+            self.preview.show_pdf(result.combined)
 
-    def items(self, household_ids: list[str]) -> list[BatchItem]:
-        languages = {f.household_id: f.language for f in self.families}
-        return [BatchItem(hid, staff_plan(self.store, self.staff_key, hid), languages[hid])
-                for hid in household_ids]
-
-    def kind(self) -> str:
-        return str(self.document.currentData())
-
-    def print_selected(self) -> None:
-        self._start(None)
-
-    def export_selected(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            self.status.setText(_("Choose a family first."))
-            return
-        folder = self.choose_folder()
-        if folder is not None:
-            self._start(folder)
-
-    def _start(self, folder: Path | None) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            self.status.setText(_("Choose a family first."))
-            return
-        if self.job is not None:
-            return
-        self.job = BatchJob(self.kind(), self.items(ids), folder)
-        self.job.signals.progress.connect(self._progress)
-        self.job.signals.finished.connect(self._finished)
-        if folder is not None:
-            kind = self.job.document
-            self.job.signals.one_done.connect(lambda hid: self._log(hid, "export", kind))
-        self.progress.setRange(0, len(ids))
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.print_button.setEnabled(False)
-        self.export_button.setEnabled(False)
-        self.status.setText(_("Making the documents…"))
-        self.pool.start(self.job)
-
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    def _finished(self, result: BatchResult) -> None:
-        self.job = None
-        self.last_result = result
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.print_button.setEnabled(True)
-        self.export_button.setEnabled(True)
-        code = i18n.interface_language()
-        n = len(result.done)
-        if result.failed:
-            self.status.setText(_("The documents could not be made. Please try again."))
-            return
-        if result.pdfs and not result.cancelled:
-            printer = self.choose_printer()
-            if printer is not None and print_pdfs(
-                    [result.pdfs[hid] for hid in result.done], printer):
-                for hid in result.done:
-                    self._log(hid, "reprint", result.document)
-                self.status.setText(ngettext(
-                    "Sent to the printer for {n} family.",
-                    "Sent to the printer for {n} families.", n).format(
-                        n=i18n.format_number(n, code)))
-            result.pdfs.clear()
-            return
-        if result.cancelled:
-            self.status.setText(ngettext(
-                "Stopped after saving files for {n} family.",
-                "Stopped after saving files for {n} families.", n).format(
-                    n=i18n.format_number(n, code)) if result.files else
-                _("Stopped. Nothing was printed or saved."))
-            result.pdfs.clear()
-            return
-        self.status.setText(ngettext("Saved {n} file.", "Saved {n} files.", n).format(
-            n=i18n.format_number(n, code)))
-
-    def _log(self, household_id: str, action: str, document: str) -> None:
-        session = self.store.unlock_as_staff(household_id, self.staff_key)
-        try:
-            family = next(f for f in self.families if f.household_id == household_id)
-            label = family.language if family.language == "en" else f"{family.language}+en"
-            self.store.log_copy(session, document.replace("-", "_"), label, action,
-                                _(FOR_WHOM))
-        finally:
-            session.forget()
+    def clear_view(self) -> None:
+        self.viewing = ""
+        self.preview_label.clear()
+        self.preview.document.close()
+        self.preview.thumbs.clear()
 
     def wait(self, msecs: int = 120000) -> bool:
         return self.pool.waitForDone(msecs)
@@ -430,6 +331,8 @@ class CounselorWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:
         self.cancel()
         self.pool.waitForDone()
+        self.stop_following()
         self.staff_key = None
         self.families = []
+        self.clear_view()
         super().closeEvent(event)

@@ -1,10 +1,16 @@
-"""Rendering many families' papers off the UI thread, with progress and cancel.
+"""Many families' papers at once, with progress and cancel, the desk answering throughout.
 
 The UI thread unlocks each family (the store belongs to it) and hands the worker copies of the
 plans, already without any private section.  The worker renders each document in the family's
 language plus English and, when saving, writes the file itself; each family done comes back as
 a signal so the UI thread can log the copy in that plan's copies log.  Cancel stops between
 families: what was written is logged, nothing else is.
+
+Printing then paints the pages onto the printer, which must happen on the UI thread (QPrinter
+and its QPainter belong to the thread that made them).  Painting a page at 300 dpi takes tens
+of milliseconds; two hundred letters painted in one go froze the desk for 17 seconds.
+``PagePainter`` paints one page per turn of the event loop instead, so the window repaints, the
+progress bar moves and Cancel can be pressed between any two pages.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -95,8 +101,108 @@ class BatchJob(QRunnable):
         self.signals.finished.emit(result)
 
 
+def _open_pdf(pdf: bytes, parent: QObject) -> QPdfDocument:
+    document = QPdfDocument(parent)
+    buffer = QBuffer(document)  # the document's child: they go together
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    return document
+
+
+class PagePainter(QObject):
+    """Paints every page of ``pdfs`` as one print job, a page per turn of the event loop."""
+
+    progress = Signal(int, int)  # documents painted, documents in all
+    finished = Signal(object)  # PaintResult
+
+    def __init__(self, pdfs: list[bytes], printer: QPrinter,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pdfs = pdfs
+        self.printer = printer
+        self.painter = QPainter()
+        self.result = PaintResult(len(pdfs))
+        self.document: QPdfDocument | None = None
+        self.page = 0
+        self.done = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self._step)
+
+    def start(self) -> bool:
+        """Begin the print job; False (and nothing painted) if the printer will not start."""
+        if not self.pdfs or not self.painter.begin(self.printer):
+            self.done = True
+            return False
+        self.progress.emit(0, len(self.pdfs))
+        self.timer.start()
+        return True
+
+    def _step(self) -> None:
+        if self.done:
+            return
+        if self.document is None:
+            self.document = _open_pdf(self.pdfs[self.result.documents], self)
+            self.page = 0
+        if self.page < self.document.pageCount():
+            if self.result.pages:
+                self.printer.newPage()
+            paint_page(self.painter, self.document, self.page)
+            self.result.pages += 1
+            self.page += 1
+        if self.page >= self.document.pageCount():
+            self.document.close()
+            self.document.deleteLater()
+            self.document = None
+            self.result.documents += 1
+            self.progress.emit(self.result.documents, len(self.pdfs))
+        if self.result.documents == len(self.pdfs):
+            self._end()
+        else:
+            self.timer.start()
+
+    def cancel(self) -> None:
+        """Stop between two pages and ask the printer to drop the job (not every printer can:
+        ``PaintResult.aborted`` says whether it did)."""
+        if not self.done:
+            self.result.cancelled = True
+            self.result.aborted = self.printer.abort()
+            self._end()
+
+    def _end(self) -> None:
+        self.done = True
+        self.timer.stop()
+        if self.painter.isActive():
+            self.painter.end()
+        if self.document is not None:
+            self.document.close()
+            self.document = None
+        self.pdfs = []
+        self.finished.emit(self.result)
+
+
+@dataclass
+class PaintResult:
+    total: int  # documents to print
+    documents: int = 0  # documents whose every page was painted
+    pages: int = 0
+    cancelled: bool = False
+    aborted: bool = False  # the printer dropped the job: nothing of it prints
+
+    @property
+    def complete(self) -> bool:
+        return self.documents == self.total and not self.cancelled
+
+    def printed(self) -> int:
+        """How many documents reach the paper: all painted, unless the job was dropped."""
+        return 0 if self.aborted else self.documents
+
+
 def print_pdfs(pdfs: list[bytes], printer: QPrinter) -> int:
-    """Every page of every PDF as one print job; returns the pages painted."""
+    """Every page of every PDF as one print job, at once; returns the pages painted.  The desk
+    prints through ``PagePainter``; this is for small jobs and tests."""
     painter = QPainter()
     if not painter.begin(printer):
         return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Iterator
 from io import BytesIO
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -117,7 +119,8 @@ def test_print_for_several_families_logs_a_reprint_in_each_plan(qtbot, store, de
     window.choose_printer = printer
     window.check(ids)
     window.print_selected()
-    qtbot.waitUntil(lambda: window.last_result is not None, timeout=30000)
+    qtbot.waitUntil(lambda: window.last_print is not None, timeout=30000)
+    assert window.status.text() == "Sent to the printer for 3 families."
     assert len(PdfReader(out).pages) >= 3
     staff = store.unlock_staff(STAFF)
     for household in ids:
@@ -191,3 +194,103 @@ def test_cli_counselor_flag_opens_the_desk(monkeypatch, tmp_path):
     db = tmp_path / "school.sqlite3"
     assert cli.main(["--db", str(db), "--counselor"]) == 0
     assert called == [db]
+
+
+def pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setResolution(300)  # what the desk prints at
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_printing_forty_letters_keeps_the_desk_answering(qtbot, store, desk, tmp_path):
+    ids = [add(store, family_plan(f"Parent {n}", f"Child {n}"), consent=True) for n in range(40)]
+    window = desk()
+    out = tmp_path / "forty.pdf"
+    window.choose_printer = lambda: pdf_printer(out)
+    # A timer that can only fire while the event loop runs: painting every page in one go
+    # (as before) would hold it still for seconds.
+    beats: list[float] = []
+    heart = QTimer()
+    heart.setInterval(10)
+    heart.timeout.connect(lambda: beats.append(time.monotonic()))
+    pages: list[int] = []
+    window.check(ids)
+    window.print_selected()
+    qtbot.waitUntil(lambda: window.printing is not None, timeout=60000)
+    painting = window.printing
+    assert painting is not None
+    painting.progress.connect(lambda done, _total: pages.append(done))
+    heart.start()
+    started = len(beats)
+    assert window.cancel_button.isVisible() and window.progress.isVisible()
+    assert not window.print_button.isEnabled()
+    qtbot.waitUntil(lambda: window.last_print is not None, timeout=60000)
+    heart.stop()
+    result = window.last_print
+    assert result is not None and result.complete and result.pages == 40
+    assert len(PdfReader(out).pages) == 40
+    assert pages[-1] == 40 and window.progress.maximum() == 40
+    ticks = beats[started:]
+    assert len(ticks) >= 20, len(ticks)  # the loop turned between the pages
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert max(gaps) < 1.0, max(gaps)
+    assert window.status.text() == "Sent to the printer for 40 families."
+    assert not window.cancel_button.isVisible() and window.print_button.isEnabled()
+
+
+def test_cancel_stops_printing_between_pages(qtbot, store, desk, tmp_path):
+    from tests.ui.kiosk_helpers import click
+
+    ids = [add(store, family_plan(f"Parent {n}", f"Child {n}"), consent=True) for n in range(40)]
+    window = desk()
+    out = tmp_path / "stopped.pdf"
+    window.choose_printer = lambda: pdf_printer(out)
+    window.check(ids)
+    window.print_selected()
+    qtbot.waitUntil(lambda: window.printing is not None, timeout=60000)
+    painting = window.printing
+    assert painting is not None
+    # A person presses Cancel after a few pages: a real click, which only lands because the
+    # event loop is turning.
+    qtbot.waitUntil(lambda: painting.result.pages >= 5, timeout=30000)
+    click(window.cancel_button)
+    qtbot.waitUntil(lambda: window.last_print is not None, timeout=5000)
+    result = window.last_print
+    assert result is not None and result.cancelled and not result.complete
+    assert 5 <= result.pages < 40
+    stopped_at = result.pages
+    qtbot.wait(200)
+    assert result.pages == stopped_at  # nothing painted after Cancel
+    assert window.status.text() == "Printing stopped. The pages not yet sent will not print."
+    # Qt's PDF writer cannot drop a job: the families whose pages were all sent are logged,
+    # no other.  (A printer that drops the job logs none.)
+    staff = store.unlock_staff(STAFF)
+    order = window.selected_ids()  # the order they were printed in
+    logged = [h for h in order if store.copies(store.unlock_as_staff(h, staff))]
+    assert logged == order[:result.printed()]
+    assert result.printed() == (0 if result.aborted else result.documents)
+
+
+def test_a_search_that_hides_the_open_family_clears_the_preview(qtbot, store, desk):
+    add(store, family_plan("Lucía Torres", "Sofía Torres"), consent=True)
+    add(store, family_plan("Amina Yusuf", "Hodan Yusuf", "so"), consent=True)
+    window = desk()
+    row = next(r for r, f in enumerate(window.families) if f.parents == "Lucía Torres")
+    window.table.setCurrentCell(row, 0)
+    window.open_current()
+    qtbot.waitUntil(lambda: window.preview.page_count() > 0, timeout=30000)
+    assert "Lucía Torres" in window.preview_label.text()
+    window.search.setText("amina")
+    assert window.preview.page_count() == 0
+    assert window.preview_label.text() == ""
+    assert window.viewing == ""
+    # Hidden while it is still being made: it does not appear afterwards either.
+    window.search.setText("")
+    window.table.setCurrentCell(row, 0)
+    window.open_current()
+    window.search.setText("amina")
+    window.wait()
+    qtbot.wait(50)
+    assert window.preview.page_count() == 0

@@ -1,5 +1,5 @@
-"""The kiosk in the pseudo-language: every visible text comes through prepkit's catalog
-(wrapped in ⟦ ⟧), built in it and after a live switch; user data is exempt."""
+"""The kiosk and the counselor's desk in the pseudo-language: every visible text comes through
+prepkit's catalog (wrapped in ⟦ ⟧), built in it and after a live switch; user data is exempt."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QWidget
 
 from prepkit import i18n
+from prepkit.ui.counselor import CounselorWindow
 from prepkit.ui.kiosk.output import UsbChooser
 from prepkit.ui.kiosk.plans import KioskOpenPlanDialog, KioskPassphraseDialog
 from prepkit.ui.kiosk.receipt import Choices, ReceiptDialog
@@ -19,7 +20,7 @@ from prepkit.ui.kiosk.settings import KioskSettings
 from prepkit.ui.kiosk.staff import StaffPanel, StaffSetupDialog, StaffUnlockDialog
 from tests.ui import kiosk_helpers
 from tests.ui.conftest import PASSPHRASE
-from tests.ui.kiosk_helpers import start_family
+from tests.ui.kiosk_helpers import STAFF, start_family
 from tests.ui.test_languages import untranslated
 
 clock = kiosk_helpers.clock
@@ -105,3 +106,40 @@ def test_the_kiosk_window_and_its_countdown_follow_a_live_switch(qtbot, make_kio
     i18n.set_interface_language(PSEUDO)
     assert untranslated(kiosk.countdown) == []
     assert untranslated(kiosk) == []
+
+
+def test_the_counselors_desk_in_the_pseudo_language(qtbot, store, tmp_path):
+    from tests.ui.test_counselor import add, family_plan
+
+    store.set_staff_passphrase(STAFF)
+    add(store, family_plan("Lucía Torres", "Sofía Torres"), consent=True)
+    add(store, family_plan("Amina Yusuf", "Hodan Yusuf", "so"), consent=True)
+    desk = CounselorWindow(store, store.unlock_staff(STAFF))
+    qtbot.addWidget(desk)
+    desk.show()
+    desk.table.setCurrentCell(0, 0)
+    desk.open_current()
+    qtbot.waitUntil(lambda: desk.preview.page_count() > 0, timeout=30000)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    desk.choose_folder = lambda: folder
+    desk.export_selected()
+    qtbot.waitUntil(lambda: desk.last_result is not None, timeout=30000)
+    assert desk.status.text() == "Saved 1 file."
+
+    def headers() -> list[str]:
+        return [desk.table.horizontalHeaderItem(c).text() for c in range(desk.table.columnCount())]
+
+    assert headers() == ["Parents", "Children", "Language", "Last changed"]
+    i18n.set_interface_language(PSEUDO)  # live, with a status line and a preview showing
+    assert untranslated(desk) == []
+    assert all(marked(h) for h in headers())
+    assert marked(desk.status.text()) and marked(desk.count_label.text())
+    viewed = desk.family(desk.viewing)
+    assert viewed is not None and viewed.parents in desk.preview_label.text()
+    assert marked(desk.preview_label.text())
+    assert all(marked(desk.document.itemText(i)) for i in range(desk.document.count()))
+    # Built in it, too.
+    again = CounselorWindow(store, store.unlock_staff(STAFF))
+    assert look(qtbot, again) == []
+    assert all(marked(again.table.horizontalHeaderItem(c).text()) for c in range(4))
