@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, QSizeF, QTimer
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
@@ -20,6 +20,7 @@ from prepkit.i18n import N_
 from prepkit.ui.texts import Texts, mark_user_text
 
 THUMB = 120
+THUMBS_PER_TURN = 4
 PRINT_DPI = 300
 
 
@@ -29,6 +30,10 @@ class Preview(QWidget):
         self.texts = Texts()
         self.document = QPdfDocument(self)
         self._retired: list[QPdfDocument] = []  # the last documents shown, closed
+        self._thumbs_done = 0
+        self._thumb_timer = QTimer(self)
+        self._thumb_timer.setInterval(0)
+        self._thumb_timer.timeout.connect(self._draw_thumbs)
         self.view = QPdfView()
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -86,8 +91,23 @@ class Preview(QWidget):
         self.document = document
         self.thumbs.clear()
         for page in range(self.document.pageCount()):
+            self.thumbs.addItem(QListWidgetItem(str(page + 1)))
+        self._thumbs_done = 0
+        self._thumb_timer.start()
+
+    def _draw_thumbs(self) -> None:
+        """A few page pictures per turn of the event loop: a 96-page set does not hold the
+        window while its thumbnails are drawn."""
+        count = min(self.thumbs.count(), self.document.pageCount())
+        for page in range(self._thumbs_done, min(count, self._thumbs_done + THUMBS_PER_TURN)):
             image = page_image(self.document, page, THUMB / 72 * 0.8)
-            self.thumbs.addItem(QListWidgetItem(QIcon(QPixmap.fromImage(image)), str(page + 1)))
+            self.thumbs.item(page).setIcon(QIcon(QPixmap.fromImage(image)))
+        self._thumbs_done += THUMBS_PER_TURN
+        if self._thumbs_done >= count:
+            self._thumb_timer.stop()
+
+    def thumbnails_ready(self) -> bool:
+        return not self._thumb_timer.isActive()
 
     def clear(self) -> None:
         """Show nothing (a family's pages must not stay on screen for the next one)."""
@@ -95,6 +115,7 @@ class Preview(QWidget):
         self._retire(self.document)
         self.document = QPdfDocument(self)
         self.view.setDocument(self.document)
+        self._thumb_timer.stop()
         self.thumbs.clear()
 
     def _retire(self, document: QPdfDocument) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from prepkit import i18n
 from prepkit.forms.render import render_document, render_set
 from prepkit.ui.counselor_batch import print_pdfs
-from prepkit.ui.preview import Preview, print_document
+from prepkit.ui.preview import THUMBS_PER_TURN, Preview, print_document
 from tests.forms.fixtures import sample_plan
 from tests.raster import ink_columns, render_pages
 from tests.ui.conftest import new_plan
@@ -198,6 +198,25 @@ def _preview_drawn(preview: Preview) -> bool:
     dark = sum(1 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)
                if image.pixelColor(x, y).lightness() < 110)
     return dark > 40  # the page's text, not the frame
+
+
+def test_thumbnails_are_drawn_a_few_at_a_time(qtbot):
+    """A long set's page pictures are drawn over several turns of the event loop, so the
+    window answers while they come."""
+    pdf = render_set(sample_plan(), ["family-plan", "caregiver-packet"], "ar", with_english=True)
+    preview = Preview()
+    qtbot.addWidget(preview)
+    preview.show_pdf(pdf)
+    pages = preview.page_count()
+    assert pages > 2 * THUMBS_PER_TURN
+    assert preview.thumbs.count() == pages  # numbered at once
+    assert not preview.thumbnails_ready()
+    drawn = sum(not preview.thumbs.item(i).icon().isNull() for i in range(pages))
+    assert drawn < pages
+    qtbot.waitUntil(preview.thumbnails_ready, timeout=10000)
+    assert all(not preview.thumbs.item(i).icon().isNull() for i in range(pages))
+    assert [preview.thumbs.item(i).text() for i in range(pages)] == [
+        str(n) for n in range(1, pages + 1)]
 
 
 def test_the_preview_is_drawn_every_time_documents_are_made_again(qtbot):
