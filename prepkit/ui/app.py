@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from prepkit import i18n
@@ -36,10 +36,18 @@ def _open(app: QApplication, db_path: Path) -> Store | None:
         return Store.open(db_path)
     except StoreError as error:
         qtsetup.apply_language(app, i18n.interface_language())
-        box = QMessageBox(QMessageBox.Icon.Critical, _("Family preparedness plan"),
-                          error.message.render())
-        box.exec()
+        error_box(error.message.render()).exec()
         return None
+
+
+def error_box(text: str) -> QMessageBox:
+    """A message box whose button comes from prepkit's catalog: Qt's own "OK" is English in
+    most of prepkit's languages (Qt ships no catalog for Somali, Twi, Pashto...)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, _("Family preparedness plan"), text)
+    close = box.addButton(_("Close"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(close)
+    box.setEscapeButton(close)
+    return box
 
 
 def _staff_ready(store: Store) -> bool:
@@ -63,9 +71,16 @@ def run_kiosk(db_path: Path) -> int:
             return 1
         window = KioskWindow(store)
         window.leave.connect(app.quit)
+        # Only leaving kiosk mode ends the app: the kiosk closing its window as it leaves must
+        # not post a second quit, which would end the next event loop to start at once.
+        app.setQuitOnLastWindowClosed(False)
         window.showFullScreen()
-        return app.exec()
+        code = app.exec()
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # before the store goes
+        return code
     finally:
+        app.setQuitOnLastWindowClosed(True)
         store.close()
 
 

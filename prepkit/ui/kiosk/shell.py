@@ -267,7 +267,8 @@ class KioskWindow(SessionChoices, QWidget):
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.clear()
-        self.new_session()
+        if why != "leave":  # staff leaving kiosk mode: no next family
+            self.new_session()
         QTimer.singleShot(0, gc.collect)
         self.session_ended.emit(why)
 
