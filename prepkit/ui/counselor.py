@@ -311,8 +311,7 @@ class CounselorWindow(DeskOutput, QMainWindow):
     def clear_view(self) -> None:
         self.viewing = ""
         self.preview_label.clear()
-        self.preview.document.close()
-        self.preview.thumbs.clear()
+        self.preview.clear()
 
     def wait(self, msecs: int = 120000) -> bool:
         return self.pool.waitForDone(msecs)
