@@ -430,3 +430,17 @@ def test_a_printer_that_writes_files_is_refused(qtbot, make_kiosk, tmp_path):
     to_file = QPrinter()
     to_file.setOutputFileName(str(tmp_path / "x.pdf"))
     assert refusal(to_file) == NOT_PAPER
+
+
+def test_the_picker_has_the_keyboard_focus_not_the_staff_button(qtbot, make_kiosk):
+    from tests.ui.kiosk_helpers import click
+
+    kiosk = make_kiosk()
+    kiosk.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is kiosk)
+    assert kiosk.wizard is not None
+    assert QApplication.focusWidget() is kiosk.wizard.start.new_button
+    start_family(qtbot, kiosk)
+    click(kiosk.quick_exit)  # and again for the next family
+    settle(qtbot)
+    assert QApplication.focusWidget() is kiosk.wizard.start.new_button

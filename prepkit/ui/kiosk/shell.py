@@ -203,6 +203,8 @@ class KioskWindow(SessionChoices, QWidget):
         self.column.addWidget(wizard, 1)
         wizard.show()
         self.wizard = wizard
+        # The next family's first key press goes to the picker, never to the Staff button.
+        wizard.start.new_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.idle.touch()
 
     def open_dialogs(self) -> list[QDialog]:
