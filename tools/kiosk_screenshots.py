@@ -19,8 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
 
 from prepkit import crypto, i18n
 from prepkit.plan import Child, Mode, Parent, Plan
@@ -49,6 +49,19 @@ def settle(app: QApplication, seconds: float = 0.0) -> None:
         time.sleep(0.05)
 
 
+def over(window: QWidget, dialog: QWidget) -> QPixmap:
+    """The window, dimmed, with the dialog drawn where it stands on the screen."""
+    shot = window.grab()
+    painter = QPainter(shot)
+    painter.fillRect(shot.rect(), QColor(0, 0, 0, 110))
+    if dialog.width() > shot.width() - 40:
+        dialog.resize(shot.width() - 40, dialog.height())
+    where = QPoint((shot.width() - dialog.width()) // 2, (shot.height() - dialog.height()) // 2)
+    painter.drawPixmap(where, dialog.grab())
+    painter.end()
+    return shot
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="docs/screenshots")
@@ -62,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     from prepkit.ui.app import make_app
     from prepkit.ui.counselor import CounselorWindow
     from prepkit.ui.kiosk.clock import FakeClock
+    from prepkit.ui.kiosk.plans import KioskPassphraseDialog, plan_number
+    from prepkit.ui.kiosk.receipt import Choices, ReceiptDialog
+    from prepkit.ui.kiosk.session import EndSessionDialog
     from prepkit.ui.kiosk.shell import KioskWindow
 
     app = make_app([])
@@ -78,6 +94,13 @@ def main(argv: list[str] | None = None) -> int:
         settle(app)
         kiosk.grab().save(str(out / "kiosk-language-picker.png"))
 
+        passphrase = KioskPassphraseDialog(kiosk)
+        passphrase.show()
+        settle(app)
+        over(kiosk, passphrase).save(str(out / "kiosk-passphrase.png"))
+        passphrase.reject()
+        passphrase.deleteLater()
+
         wizard = kiosk.wizard
         assert wizard is not None
         wizard.start.language_buttons["en"].click()
@@ -87,13 +110,26 @@ def main(argv: list[str] | None = None) -> int:
         clock.advance(143)
         kiosk.tick()
         settle(app)
-        shot = kiosk.grab()
-        painter = QPainter(shot)
-        where = kiosk.countdown.geometry().topLeft() - kiosk.geometry().topLeft()
-        painter.fillRect(shot.rect(), QColor(0, 0, 0, 110))  # the page dimmed behind it
-        painter.drawPixmap(QPoint(where.x(), where.y()), kiosk.countdown.grab())
-        painter.end()
-        shot.save(str(out / "kiosk-countdown.png"))
+        over(kiosk, kiosk.countdown).save(str(out / "kiosk-countdown.png"))
+        kiosk.still_here()
+
+        wizard.go(wizard.pages[-1].key)
+        end = EndSessionDialog(365, kept=True, consented=True, can_share=True, parent=kiosk)
+        end.show()
+        settle(app)
+        over(kiosk, end).save(str(out / "kiosk-end-session.png"))
+        end.reject()
+        end.deleteLater()
+
+        today = clock.now().date()
+        choices = Choices(plan_number(wizard.saver.session.household_id), today,
+                          today.replace(year=today.year + 1), today)
+        receipt = ReceiptDialog(choices, "es", now=clock.now, finder=list, parent=kiosk)
+        receipt.show()
+        settle(app)
+        over(kiosk, receipt).save(str(out / "kiosk-choices.png"))
+        receipt.reject()
+        receipt.deleteLater()
         kiosk.end_session("quick_exit")
         kiosk.allow_close = True
         kiosk.close()
@@ -121,8 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         settle(app, 1.0)
         desk.grab().save(str(out / "counselor-search.png"))
         desk.close()
-    for name in ("kiosk-language-picker", "kiosk-countdown", "counselor-desk",
-                 "counselor-search"):
+    for name in ("kiosk-language-picker", "kiosk-passphrase", "kiosk-countdown",
+                 "kiosk-end-session", "kiosk-choices", "counselor-desk", "counselor-search"):
         print(out / f"{name}.png")
     return 0
 
