@@ -84,21 +84,21 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def from_data(cls: Any, data: Any, where: str) -> Any:
+def from_data(cls: Any, data: Any, where: str, limits: bool = True) -> Any:
     """Build ``cls`` from ``data``, refusing anything that does not fit exactly."""
     origin = typing.get_origin(cls)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(cls) if a is not type(None)]
         if data is None:
             return None
-        return from_data(options[0], data, where)
+        return from_data(options[0], data, where, limits)
     if origin is list:
         if not isinstance(data, list):
             _fail(N_("{where} should be a list."), where=where)
-        if len(data) > MAX_ITEMS:
+        if limits and len(data) > MAX_ITEMS:
             _fail(N_("{where} has too many entries."), where=where)
         (item_cls,) = typing.get_args(cls)
-        return [from_data(item_cls, v, f"{where}[{i}]") for i, v in enumerate(data)]
+        return [from_data(item_cls, v, f"{where}[{i}]", limits) for i, v in enumerate(data)]
     if isinstance(cls, type) and dataclasses.is_dataclass(cls):
         if not isinstance(data, dict):
             _fail(N_("{where} should be an object."), where=where)
@@ -107,7 +107,8 @@ def from_data(cls: Any, data: Any, where: str) -> Any:
         if unknown:
             _fail(N_("{where} has an unknown field: {field}."), where=where,
                   field=_shown(unknown[0]))
-        kwargs = {name: from_data(hints[name], v, f"{where}.{name}") for name, v in data.items()}
+        kwargs = {name: from_data(hints[name], v, f"{where}.{name}", limits)
+                  for name, v in data.items()}
         if "id" in hints and "id" not in kwargs:
             # A person without an id (a hand-made file) gets one derived from where it stands,
             # so the same file always imports to the same plan; random ids are for new people.
@@ -132,7 +133,7 @@ def from_data(cls: Any, data: Any, where: str) -> Any:
     if cls is str:
         if not isinstance(data, str):
             _fail(N_("{where} should be text."), where=where)
-        if len(data) > MAX_STRING:
+        if limits and len(data) > MAX_STRING:
             _fail(N_("{where} is too long."), where=where)
         try:
             data.encode("utf-8")  # a lone surrogate (\ud800) parses, but can never be saved
@@ -142,7 +143,7 @@ def from_data(cls: Any, data: Any, where: str) -> Any:
     raise TypeError(f"no converter for {cls!r}")  # a programming error, not a bad file
 
 
-def plan_from_dict(document: Any) -> Plan:
+def plan_from_dict(document: Any, *, limits: bool = True) -> Plan:
     if not isinstance(document, dict):
         _fail(N_("This is not a prepkit plan file."))
     fmt = document.get("format")
@@ -163,7 +164,7 @@ def plan_from_dict(document: Any) -> Plan:
               field=_shown(extra[0]))
     if "plan" not in document:
         _fail(N_("This plan file has no plan in it."))
-    plan = from_data(Plan, document["plan"], "plan")
+    plan = from_data(Plan, document["plan"], "plan", limits)
     assert isinstance(plan, Plan)
     return plan
 
@@ -191,8 +192,8 @@ def _parse_int(digits: str) -> int:
     return int(digits)
 
 
-def parse_json(raw: bytes) -> Any:
-    if len(raw) > MAX_FILE_BYTES:
+def parse_json(raw: bytes, *, limits: bool = True) -> Any:
+    if limits and len(raw) > MAX_FILE_BYTES:
         _fail(N_("The file is too large to be a plan."))
     if not raw.strip():
         _fail(N_("The file is empty."))
@@ -223,8 +224,12 @@ def loads(raw: bytes) -> Plan:
 
 
 def loads_stored(raw: bytes) -> Plan:
-    """A plan this program wrote into its own store (authenticated by AES-GCM): kept as is."""
-    return plan_from_dict(parse_json(raw))
+    """A plan this program wrote into its own store (authenticated by AES-GCM): kept as is.
+
+    The size limits guard against hostile files; they must never lock a family out of a plan
+    they typed themselves (a long note pasted in), so they do not apply here.
+    """
+    return plan_from_dict(parse_json(raw, limits=False), limits=False)
 
 
 def _with_phones_from_their_text(value: Any) -> Any:

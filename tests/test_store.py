@@ -639,3 +639,15 @@ def test_deleting_a_household_forgets_it_in_the_resume_hint(tmp_path: Path) -> N
         assert store.ui_state()["household_id"] == session.household_id
         store.delete_household(session.household_id)
         assert store.ui_state() == {}
+
+
+def test_a_plan_longer_than_a_plan_file_may_be_still_opens(tmp_path: Path) -> None:
+    """Import limits guard against hostile files; a family's own long notes must reopen."""
+    from prepkit import exchange
+
+    plan = Plan(code_word="x" * (exchange.MAX_STRING + 10),
+                contacts=[Contact(name=str(i)) for i in range(exchange.MAX_ITEMS + 5)])
+    with Store.open(tmp_path / "long.sqlite3") as store:
+        session = store.create_household(plan, "pass one")
+    with Store.open(tmp_path / "long.sqlite3") as store:
+        assert store.load(store.unlock(session.household_id, "pass one")) == plan

@@ -3,6 +3,7 @@ page, and Back / Next.  It owns the navigation; the pages own their fields."""
 
 from __future__ import annotations
 
+import contextlib
 import weakref
 from collections.abc import Callable
 from datetime import date
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 from prepkit import i18n
 from prepkit.i18n import N_, _
 from prepkit.plan import Mode, Plan
+from prepkit.store import StoreError
 from prepkit.ui import qtsetup, style
 from prepkit.ui.dialogs import NewPassphraseDialog, OpenPlanDialog
 from prepkit.ui.pages.base import Page
@@ -276,7 +279,11 @@ class MainWindow(QMainWindow):
         self.use_session(session)
 
     def use_session(self, session: Any) -> None:
-        plan = self.store.load(session)
+        try:
+            plan = self.store.load(session)
+        except StoreError as error:  # a damaged plan: say so, keep the window usable
+            self._tell(error.message.render())
+            return
         self.saver.attach(session, plan)
         self.show_plan(plan)
         same = session.household_id == self.state.household_id
@@ -304,6 +311,13 @@ class MainWindow(QMainWindow):
                 self.start_new_plan(dialog.passphrase())
             finally:
                 QApplication.restoreOverrideCursor()
+
+    def _tell(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Family preparedness plan"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        close = box.addButton(_("Close"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(close)
+        box.exec()
 
     def ask_open_plan(self) -> None:
         households = self.store.list_households()
@@ -479,15 +493,23 @@ class MainWindow(QMainWindow):
             qtsetup.apply_look(app, self.look)
 
     def _show_save_state(self, state: str) -> None:
-        self.save_label.setText(_(SAVE_WORDS[SaveState(state)]))
-        self.save_label.setAccessibleName(self.save_label.text())
+        text = _(SAVE_WORDS[SaveState(state)])
+        error = getattr(self.saver.error, "message", None) if state == SaveState.FAILED else None
+        if isinstance(error, i18n.Message):
+            # Say why (a full disk, a locked USB stick) and what to do, in the user's words.
+            text = f"{text}. {error.render()}"
+        self.save_label.setText(text)
+        self.save_label.setWordWrap(True)
+        self.save_label.setAccessibleName(text)
 
     def remember(self, **changes: Any) -> None:
         if all(getattr(self.state, name) == value for name, value in changes.items()):
             return  # nothing new: no write
         for name, value in changes.items():
             setattr(self.state, name, value)
-        self.state_file.write(self.state)
+        # Only the "where was I" hint: a full disk must not stop the family working.
+        with contextlib.suppress(StoreError):
+            self.state_file.write(self.state)
 
     def _wait_for_pages(self) -> None:
         """Background work ends before the window goes (a print still going is stopped)."""
