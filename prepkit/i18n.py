@@ -70,7 +70,7 @@ class Language:
 
 
 LANGUAGES: tuple[Language, ...] = (
-    Language("en", "en_US", "en_US", "Latn", "ltr"),
+    Language("en", "en_US", "en_US", "Latn", "ltr", "English"),
     Language("es", "es_US", "es_US", "Latn", "ltr", "Español"),
     Language("pt_BR", "pt_BR", "pt_BR", "Latn", "ltr", "Português"),
     Language("ht", "ht", "ht_HT", "Latn", "ltr", "Kreyòl ayisyen"),

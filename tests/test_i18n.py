@@ -87,3 +87,7 @@ def test_every_language_writes_the_month_as_a_word(code: str) -> None:
 def test_haitian_creole_dates_use_creole_month_names() -> None:
     assert i18n.format_date(date(2025, 3, 10), "ht") == "10 mas 2025"
     assert i18n.format_date(date(2026, 7, 4), "ht") == "4 jiyè 2026"
+
+
+def test_english_is_named_plainly_everywhere() -> None:
+    assert i18n.language("en").native_name == "English"

@@ -83,9 +83,9 @@ class StatusLine:
 
 
 def picker_name(lang: i18n.Language) -> str:
-    """The language in itself, as every list of languages on screen names it: plain
-    "English" rather than Babel's "English (United States)"."""
-    return "English" if lang.code == "en" else lang.native_name
+    """The language in itself, as every list of languages on screen names it (the registry
+    says plain "English" rather than Babel's "English (United States)")."""
+    return lang.native_name
 
 
 def mark_user_text(widget: W) -> W:
