@@ -135,6 +135,11 @@ def test_draft_marks_are_each_in_their_own_language(qtbot, store, monkeypatch):
     plan = Plan()
     page = StartPage(plan, Saver(store, plan))
     qtbot.addWidget(page)
+    # The marks are filled after the page's first paint, so the first window is not kept
+    # waiting for fifteen catalogs; before it, each cell has its (empty) place.
+    assert set(draft_marks(page).values()) == {""}
+    page.show()
+    qtbot.waitUntil(lambda: draft_marks(page)["fr"] != "")
     marks = draft_marks(page)
     assert marks["en"] == "" and marks["es"] == "" and marks["ar"] == ""
     for code in set(i18n.language_codes()) - reviewed - {i18n.DEFAULT}:
@@ -147,3 +152,19 @@ def test_draft_marks_are_each_in_their_own_language(qtbot, store, monkeypatch):
     i18n.set_interface_language("ar")
     page.retranslate()
     assert draft_marks(page) == marks
+
+
+def test_filling_the_draft_marks_moves_no_language_button(qtbot, store):
+    from prepkit.plan import Plan
+
+    plan = Plan()
+    page = StartPage(plan, Saver(store, plan))
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()  # lays the page out now; the marks come after its first paint
+    assert set(draft_marks(page).values()) == {""}
+    before = {code: button.geometry() for code, button in page.language_buttons.items()}
+    qtbot.waitUntil(lambda: draft_marks(page)["ne"] != "")
+    page.layout().activate()
+    after = {code: button.geometry() for code, button in page.language_buttons.items()}
+    assert after == before

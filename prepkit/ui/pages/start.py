@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -48,6 +48,9 @@ class StartPage(Page):
         grid = QGridLayout()
         self.language_buttons: dict[str, QPushButton] = {}
         self.group = QButtonGroup(self)
+        self.draft_marks: dict[str, QLabel] = {}
+        self._marks_filled = False
+        mark_height = draft_height()
         for index, lang in enumerate(i18n.LANGUAGES):
             cell = QWidget()
             column = QVBoxLayout(cell)  # the draft mark under the button: equal buttons
@@ -61,14 +64,13 @@ class StartPage(Page):
             button.clicked.connect(lambda _c=False, code=lang.code: self._choose(code))
             self.group.addButton(button)
             column.addWidget(button, 1)
-            if i18n.is_draft(lang.code):
-                draft = mark_user_text(QLabel(i18n.translations(lang.code).gettext(DRAFT)))
-                draft.setProperty("role", "draft")
-                self.texts.bind(button.setToolTip,
-                                N_("Draft translation: not yet checked by a native speaker"))
-                column.addWidget(draft, 0, Qt.AlignmentFlag.AlignHCenter)
-            else:
-                column.addSpacing(draft_height())
+            # The mark's words come after the first paint (see ``fill_draft_marks``); its room
+            # is kept now, under every button, so the rows neither jump nor differ.
+            draft = mark_user_text(QLabel())
+            draft.setProperty("role", "draft")
+            draft.setMinimumHeight(mark_height)
+            column.addWidget(draft, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.draft_marks[lang.code] = draft
             self.language_buttons[lang.code] = button
             grid.addWidget(cell, index // COLUMNS, index % COLUMNS)
         self.body.addLayout(grid)
@@ -88,6 +90,27 @@ class StartPage(Page):
         self.body.addLayout(row)
         self.body.addStretch(1)
         self._mark(i18n.interface_language())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._marks_filled:
+            QTimer.singleShot(0, self.fill_draft_marks)
+        return super().event(event)
+
+    def fill_draft_marks(self) -> None:
+        """Mark each draft language in its own words.
+
+        Deferred past the first paint: in a source checkout each language's catalog is
+        compiled from its .po on first use, and fifteen of them cost a quarter of a second
+        that the first window should not wait for."""
+        if self._marks_filled:
+            return
+        self._marks_filled = True
+        for code, label in self.draft_marks.items():
+            if not i18n.is_draft(code):
+                continue
+            label.setText(i18n.translations(code).gettext(DRAFT))
+            self.texts.bind(self.language_buttons[code].setToolTip,
+                            N_("Draft translation: not yet checked by a native speaker"))
 
     def _choose(self, code: str) -> None:
         i18n.set_interface_language(code)
