@@ -16,6 +16,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from prepkit import crypto, i18n
 
+# Every Python process a test starts loads tests/nonet/sitecustomize.py, which forbids network
+# sockets there as pytest-socket does here.
+NO_NETWORK_DIR = Path(__file__).parent / "nonet"
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(NO_NETWORK_DIR), *filter(None, [os.environ.get("PYTHONPATH")])])
+
 FAST_KDF = crypto.KdfParams(time_cost=1, memory_kib=8, parallelism=1)
 
 

@@ -58,3 +58,15 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second_verbatim() ->
     assert install_and_launch.endswith("prepkit") and "pip install ." in install_and_launch
     assert "pytest" in install_and_test
     assert install_and_test in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("family", ["AF_INET", "AF_INET6"])
+def test_processes_the_suite_starts_cannot_open_sockets_either(family: str) -> None:
+    code = ("import socket\n"
+            f"try:\n    socket.socket(socket.{family}, socket.SOCK_STREAM)\n"
+            "except OSError as error:\n    print(type(error).__name__)\n"
+            "else:\n    print('opened')\n"
+            "a, b = socket.socketpair(); print('unix ok')\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.stdout.split() == ["NetworkForbidden", "unix", "ok"], result.stderr
