@@ -269,7 +269,7 @@ def test_history_and_restore_undo_a_mistake(tmp_path: Path, monkeypatch: pytest.
 
     db, household = _imported(tmp_path, Plan(children=[Child(legal_name="Ana")]),
                               monkeypatch, capsys)
-    later = [datetime(2026, 11, 30, 9, 0, tzinfo=UTC)]
+    later = [datetime.now(UTC)]  # after the import, whenever the test runs
     with Store.open(Path(db), clock=lambda: later[0]) as store:
         session = store.unlock(household, PASS)
         later[0] += timedelta(hours=2)  # a new history slot: a later evening's work
