@@ -111,10 +111,11 @@ class Preview(QWidget):
 
     def clear(self) -> None:
         """Show nothing (a family's pages must not stay on screen for the next one)."""
-        self.view.setDocument(None)  # type: ignore[arg-type]
-        self._retire(self.document)
-        self.document = QPdfDocument(self)
+        # The view moves to an empty document before the old one closes; (setting None
+        # instead makes Qt warn about a null connection.)
+        old, self.document = self.document, QPdfDocument(self)
         self.view.setDocument(self.document)
+        self._retire(old)
         self._thumb_timer.stop()
         self.thumbs.clear()
 
