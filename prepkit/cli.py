@@ -165,7 +165,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         numbers = {r.number: r for r in store.history(session)}
         if args.revision not in numbers:
             _fail(N_("This plan has no saved version {number}."), number=args.revision)
-        store.save(session, store.load_revision(session, args.revision))
+        store.restore(session, args.revision)
         session.forget()
     saved = i18n.format_date(numbers[args.revision].saved.date(), i18n.interface_language())
     print(_("The plan is back as it was on {date}.").format(date=saved))

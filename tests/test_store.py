@@ -341,6 +341,24 @@ def test_undo_is_loading_an_earlier_revision_and_saving_it(store: Store, clock: 
         store.load_revision(session, 999)
 
 
+def test_going_back_keeps_the_version_it_replaces(store: Store, clock: Clock) -> None:
+    session = store.create_household(marked_plan(counter=1), PASS)
+    clock.advance(120)
+    store.save(session, marked_plan(counter=2))  # kept work...
+    clock.advance(5)  # ...and, within the same minute, the slot the family goes back from
+    first = store.history(session)[-1].number
+    restored = store.restore(session, first)
+    assert restored.code_word == "counter-1" == store.load(session).code_word
+    history = store.history(session)
+    assert [store.load_revision(session, r.number).code_word for r in history] == [
+        "counter-1", "counter-2", "counter-1"]
+    store.restore(session, history[1].number)  # the undo undone
+    assert store.load(session).code_word == "counter-2"
+    with pytest.raises(KeyError):
+        store.restore(session, 999)
+    assert store.load(session).code_word == "counter-2"  # a wrong number changes nothing
+
+
 # --- deletion --------------------------------------------------------------------------------
 
 

@@ -15,7 +15,8 @@ API (every method may raise a ``StoreError``; see ``prepkit.store.errors``)::
     store.load(session) -> Plan
     store.save(session, plan) -> Change       # one transaction; identical content writes nothing
     store.history(session) -> list[Revision]  # newest first; one slot per revision_interval
-    store.load_revision(session, n) -> Plan   # undo = load an earlier revision and save it
+    store.load_revision(session, n) -> Plan   # an earlier version, to look at
+    store.restore(session, n) -> Plan         # undo: n becomes newest; what it replaces is kept
     store.list_households() -> list[HouseholdInfo]   # no personal data, nothing unlocked
     store.delete_household(household_id)      # rows deleted and scrubbed from file and WAL
     store.change_passphrase(session, new_passphrase)

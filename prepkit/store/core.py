@@ -280,6 +280,16 @@ class Store(SharingMixin, DocumentsMixin):
             Revision(r[0], datetime.fromisoformat(r[1]), datetime.fromisoformat(r[2])) for r in rows
         ]
 
+    def restore(self, session: Session, n: int) -> Plan:
+        """Undo: revision ``n`` becomes the newest, in a slot of its own, and is returned.
+
+        A slot of its own, whatever ``revision_interval`` says, so the version it replaces
+        stays in the history: going back can itself be undone.
+        """
+        plan = self.load_revision(session, n)
+        self._save(session, plan, new_slot=True)
+        return plan
+
     def save(self, session: Session, plan: Plan) -> Change:
         """Save the plan in one transaction.  Identical content writes nothing.
 
@@ -287,6 +297,9 @@ class Store(SharingMixin, DocumentsMixin):
         writes.  A new history slot opens at most every ``revision_interval``; in between, the
         newest slot is overwritten.
         """
+        return self._save(session, plan, new_slot=False)
+
+    def _save(self, session: Session, plan: Plan, *, new_slot: bool) -> Change:
         key = self._writable(session)
         household_id = session.household_id
         revision, kiosk = self._household_row(household_id)
@@ -307,7 +320,8 @@ class Store(SharingMixin, DocumentsMixin):
                 "SELECT started FROM revisions WHERE household_id = ? AND n = ?",
                 (household_id, revision),
             ).fetchone()
-            young = now_dt - datetime.fromisoformat(started) < self.revision_interval
+            young = not new_slot and (
+                now_dt - datetime.fromisoformat(started) < self.revision_interval)
             if young:
                 conn.execute(
                     "UPDATE revisions SET n = ?, saved = ?, blob = ?"
