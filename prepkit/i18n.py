@@ -13,13 +13,15 @@ import gettext as _gettext
 import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
+from babel.dates import format_time as _babel_format_time
+from babel.dates import get_datetime_format
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -299,6 +301,20 @@ def format_date(value: date, code: str, fmt: str = "long") -> str:
             return f"{value.day:02d}/{value.month:02d}/{value.year}"
         return f"{value.day} {months[value.month - 1]} {value.year}"
     return _babel_format_date(value, format=fmt, locale=language(code).babel_locale)
+
+
+def format_moment(value: datetime, code: str, *, seconds: bool = False) -> str:
+    """A day and a time of day, in local time, joined as the language joins them.
+
+    The day goes through ``format_date`` (so Haitian Creole gets its month names); the joining
+    pattern is CLDR's (``{1}, {0}`` in English, ``{1} {0}`` in Chinese)."""
+    local = value.astimezone() if value.tzinfo is not None else value
+    locale = language(code).babel_locale
+    day = format_date(local.date(), code, "medium")
+    time = _babel_format_time(local.time(), format="medium" if seconds else "short",
+                              locale=locale)
+    return str(get_datetime_format("medium", locale=locale)).replace("{1}", day).replace(
+        "{0}", time)
 
 
 def format_number(value: float, code: str) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import time
+from datetime import UTC, date, datetime
 
 import pytest
 from babel import Locale
@@ -87,6 +88,23 @@ def test_every_language_writes_the_month_as_a_word(code: str) -> None:
 def test_haitian_creole_dates_use_creole_month_names() -> None:
     assert i18n.format_date(date(2025, 3, 10), "ht") == "10 mas 2025"
     assert i18n.format_date(date(2026, 7, 4), "ht") == "4 jiyè 2026"
+
+
+@pytest.mark.parametrize("code", i18n.language_codes())
+def test_a_moment_is_a_readable_day_and_time_in_local_time(code: str, monkeypatch) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")  # Worcester's
+    time.tzset()
+    try:
+        text = i18n.format_moment(datetime(2026, 3, 10, 19, 5, 30, tzinfo=UTC), code)
+        exact = i18n.format_moment(datetime(2026, 3, 10, 19, 5, 30, tzinfo=UTC), code,
+                                   seconds=True)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    day = i18n.format_date(date(2026, 3, 10), code, "medium")
+    assert day in text and "{" not in text  # the day as dates are written, CLDR's glue used
+    assert "3:05" in text or "15:05" in text  # 19:05 UTC is 3:05 pm in Worcester (EDT)
+    assert ":05:30" not in text and ":05:30" in exact  # seconds only when asked for
 
 
 def test_english_is_named_plainly_everywhere() -> None:

@@ -16,7 +16,7 @@ import shutil
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -37,6 +37,17 @@ from prepkit.plan import (
 )
 
 UNDER_XVFB = "PREPKIT_SCREENSHOTS_UNDER_XVFB"
+
+
+class TickingClock:
+    """The demo store's clock: four minutes pass at every look, from a fixed morning."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(minutes=4)
+        return self.now
 
 
 def choose_display(argv: list[str]) -> None:
@@ -148,12 +159,15 @@ def main(argv: list[str] | None = None) -> int:
 
     from prepkit.store import Store
     from prepkit.ui.app import make_app
+    from prepkit.ui.dialogs import EarlierVersionsDialog
     from prepkit.ui.pages.printing import PrintPage
     from prepkit.ui.uistate import UiStateStore
     from prepkit.ui.window import MainWindow
 
     app = make_app()
-    with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "demo.sqlite3") as store:
+    demo_clock = TickingClock()  # each save a few minutes apart: a history worth showing
+    with tempfile.TemporaryDirectory() as tmp, \
+            Store.open(Path(tmp) / "demo.sqlite3", clock=demo_clock) as store:
         window = MainWindow(store, state_file=UiStateStore(None))
         window.resize(*SIZE)
         window.show()
@@ -182,7 +196,12 @@ def main(argv: list[str] | None = None) -> int:
                     picture = picture_with_preview(app, window, page)
                 path = out / f"{code}-{number:02d}-{key}.png"
                 save_small(picture, path)
-            print(f"{code}: {len(window.step_keys()) + 1} screenshots")
+            dialog = EarlierVersionsDialog(store.history(window.saver.session), window)
+            dialog.show()
+            app.processEvents()
+            save_small(dialog.grab(), out / f"{code}-{number + 1:02d}-earlier-versions.png")
+            dialog.close()
+            print(f"{code}: {len(window.step_keys()) + 2} screenshots")
         window.saver.flush()
         window.close()
     i18n.set_interface_language(i18n.DEFAULT)

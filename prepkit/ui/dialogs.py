@@ -1,4 +1,5 @@
-"""The passphrase dialogs: choosing one for a new plan, and opening a saved plan with it.
+"""The plan's dialogs: choosing a passphrase for a new plan, opening a saved plan with it, and
+going back to an earlier version of the open one.
 
 Mistakes (a passphrase too short, two that differ, a wrong one) are said inside the dialog, next
 to the field, never in another box on top.
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -185,3 +187,50 @@ class OpenPlanDialog(_Dialog):
             self.passphrase.setFocus()
             return
         self.accept()
+
+
+class EarlierVersionsDialog(_Dialog):
+    """Pick an earlier version of the open plan to bring back.
+
+    Listed by when each was saved, newest first; the plan as it is now is not listed, and it
+    stays in the store's history after going back, so the family can change their mind.
+    """
+
+    def __init__(self, revisions: list[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent, N_("Earlier versions"), N_("Go back to this version"))
+        self.revisions = revisions[1:]  # the first is the plan as it is now
+        self.column.addWidget(_label(self.texts, N_(
+            "prepkit keeps earlier versions of your plan. Choose one to bring the plan back as "
+            "it was then. The plan as it is now is kept too, so you can change your mind.")))
+        self.choice = mark_user_text(QListWidget())
+        self.texts.bind(self.choice.setAccessibleName, N_("Earlier versions"))
+        self.choice.itemDoubleClicked.connect(lambda _item: self.try_accept())
+        self.column.addWidget(self.choice)
+        self.finish_layout()
+        self.retranslate()
+        if self.revisions:
+            self.choice.setCurrentRow(0)
+            self.choice.setFocus()
+        else:
+            self.show_error(_("There is no earlier version of this plan yet."))
+            self.ok.setEnabled(False)
+
+    def retranslate(self) -> None:
+        self.texts.retranslate()
+        code = i18n.interface_language()
+        row = self.choice.currentRow()
+        self.choice.clear()
+        texts = [i18n.format_moment(r.saved, code) for r in self.revisions]
+        if len(set(texts)) < len(texts):  # two saved within one minute: tell them apart
+            texts = [i18n.format_moment(r.saved, code, seconds=True) for r in self.revisions]
+        self.choice.addItems(texts)
+        self.choice.setCurrentRow(row)
+
+    def chosen(self) -> Any:
+        """The revision picked (a ``store.Revision``), or None."""
+        row = self.choice.currentRow()
+        return self.revisions[row] if 0 <= row < len(self.revisions) else None
+
+    def try_accept(self) -> None:
+        if self.chosen() is not None:
+            self.accept()

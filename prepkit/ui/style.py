@@ -72,6 +72,7 @@ def stylesheet(look: Look) -> str:
     }}
     QPushButton[role="primary"] {{ background: {accent}; color: {accent_fg}; font-weight: bold; }}
     QPushButton[role="language"] {{ min-height: 56px; font-size: {pt + 3}pt; }}
+    QPushButton[role="compact"] {{ padding: 4px 6px; }}
     QCheckBox, QRadioButton {{ min-height: {MIN_TARGET_PX}px; spacing: 10px; }}
     QListWidget {{ background: {panel}; border: none; }}
     QListWidget::item {{ min-height: {MIN_TARGET_PX}px; padding: 2px 8px; }}

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,7 +35,7 @@ from prepkit.i18n import N_, _
 from prepkit.plan import Mode, Plan
 from prepkit.store import StoreError
 from prepkit.ui import qtsetup, style
-from prepkit.ui.dialogs import NewPassphraseDialog, OpenPlanDialog
+from prepkit.ui.dialogs import EarlierVersionsDialog, NewPassphraseDialog, OpenPlanDialog
 from prepkit.ui.pages.base import Page
 from prepkit.ui.pages.start import StartPage, picker_name
 from prepkit.ui.saver import Saver, SaveState
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         top = QHBoxLayout(bar)
         self.title_label = QLabel()
         self.title_label.setProperty("role", "heading")
+        self.title_label.setWordWrap(True)  # a long title takes two lines, not the bar's room
         self.texts.bind(self.title_label.setText, N_("Family preparedness plan"))
         self.save_label = QLabel()
         self.save_label.setProperty("role", "status")
@@ -150,16 +152,25 @@ class MainWindow(QMainWindow):
         self.texts.bind(self.bigger.setAccessibleName, N_("Bigger text"))
         for button in (self.smaller, self.bigger):
             mark_user_text(button)  # "A−" / "A+" are symbols, named for screen readers above
+            button.setProperty("role", "compact")  # still a full-size target; less padding
         self.smaller.clicked.connect(lambda: self.set_look(self.look.smaller()))
         self.bigger.clicked.connect(lambda: self.set_look(self.look.bigger()))
+        self.versions_button = QPushButton()
+        self.texts.label(self.versions_button, N_("Earlier versions"))
+        self.versions_button.clicked.connect(self.ask_earlier_versions)
+        self.versions_button.hide()  # shown while a plan is open (``show_plan``)
         self.contrast = QCheckBox()
         self.texts.label(self.contrast, N_("High contrast"))
         self.contrast.setChecked(self.look.high_contrast)
         self.contrast.toggled.connect(lambda on: self.set_look(self.look.contrast(on)))
-        top.addWidget(self.title_label)
-        top.addStretch(1)
+        # The title takes the room the controls leave (wrapping onto two lines when short of
+        # it); the controls never shrink below their text.
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title_label.setMinimumWidth(self.title_label.fontMetrics().averageCharWidth() * 12)
+        top.addWidget(self.title_label, 1)
         top.addWidget(self.save_label)
-        top.addSpacing(16)
+        top.addWidget(self.versions_button)  # beside "Saved": the history of those saves
+        top.addSpacing(8)
         top.addWidget(self.language_label)
         top.addWidget(self.language_combo)
         top.addWidget(self.smaller)
@@ -262,6 +273,8 @@ class MainWindow(QMainWindow):
         self.plan = plan
         for page in self.pages:
             page.load(plan)
+        session = self.saver.session  # staff sessions read and print; they never change a plan
+        self.versions_button.setVisible(session is not None and not session.read_only)
         self.refresh_steps()
 
     def start_new_plan(self, passphrase: str) -> None:
@@ -312,8 +325,29 @@ class MainWindow(QMainWindow):
             finally:
                 QApplication.restoreOverrideCursor()
 
-    def _tell(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Family preparedness plan"), text,
+    def ask_earlier_versions(self) -> None:
+        """Undo, for people who never touch a command line: bring back an earlier version."""
+        session = self.saver.session
+        if session is None:
+            return
+        self.saver.flush()  # what was just typed is a version too, and stays one
+        dialog = EarlierVersionsDialog(self.store.history(session), self)
+        if not dialog.exec() or dialog.chosen() is None:
+            return
+        revision = dialog.chosen()
+        try:
+            plan = self.store.restore(session, revision.number)
+        except StoreError as error:
+            self._tell(error.message.render())
+            return
+        self.saver.attach(session, plan)
+        self.show_plan(plan)
+        when = i18n.format_moment(revision.saved, i18n.interface_language())
+        self._tell(_("The plan is back as it was on {date}.").format(date=when),
+                   QMessageBox.Icon.Information)
+
+    def _tell(self, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+        box = QMessageBox(icon, _("Family preparedness plan"), text,
                           QMessageBox.StandardButton.NoButton, self)
         close = box.addButton(_("Close"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(close)
