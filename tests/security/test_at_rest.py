@@ -37,11 +37,14 @@ def leaks(files: dict[Path, bytes]) -> list[tuple[str, bytes]]:
     return [(p.name, n[:24]) for p, data in files.items() for n in NEEDLES if n in data]
 
 
-def temp_snapshot(exclude: Path) -> dict[Path, float]:
+def temp_snapshot(root: Path, exclude: Path) -> dict[Path, float]:
+    """Every file under ``root`` with its mtime, except ``exclude`` and pytest's own folders:
+    another test run on the machine writes the same markers into its pytest-of-* folder."""
     found: dict[Path, float] = {}
     # os.walk, not Path.rglob: other programs' folders come and go while we look, and walk
     # lets a vanished folder pass (onerror) where rglob raises.
-    for folder, _dirs, names in os.walk(tempfile.gettempdir(), onerror=lambda _e: None):
+    for folder, dirs, names in os.walk(root, onerror=lambda _e: None):
+        dirs[:] = [d for d in dirs if not d.startswith("pytest-of-")]
         for name in names:
             path = Path(folder) / name
             try:
@@ -52,9 +55,28 @@ def temp_snapshot(exclude: Path) -> dict[Path, float]:
     return found
 
 
-def test_no_plaintext_in_any_file_during_and_after_a_session(tmp_path: Path) -> None:
+def carrying_markers(paths: list[Path]) -> list[Path]:
+    found = []
+    for path in paths:
+        try:
+            if path.stat().st_size < 50_000_000 and any(n in path.read_bytes() for n in NEEDLES):
+                found.append(path)
+        except OSError:
+            continue  # gone already: another program's
+    return found
+
+
+def test_no_plaintext_in_any_file_during_and_after_a_session(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "data" / "prepkit.sqlite3"
-    temp_before = temp_snapshot(tmp_path)
+    system_temp = Path(tempfile.gettempdir())
+    # The temp folder prepkit (Python's tempfile and SQLite both) is given: this test's own,
+    # so everything written there is searched, whoever else runs on the machine.
+    private_temp = tmp_path / "temp"
+    private_temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(private_temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(private_temp))
+    system_before = temp_snapshot(system_temp, exclude=tmp_path)
     plan = marked_plan()
     pdf = render.render_document(plan, "family-plan", "en")
     assert len(PdfReader(io.BytesIO(pdf)).pages) >= 2
@@ -80,10 +102,10 @@ def test_no_plaintext_in_any_file_during_and_after_a_session(tmp_path: Path) -> 
     assert sorted(p.name for p in after) == ["backup.sqlite3", "prepkit.sqlite3"]
     assert leaks(after) == []
 
-    new = [p for p, mtime in temp_snapshot(tmp_path).items() if temp_before.get(p) != mtime]
-    carrying = [p for p in new if p.stat().st_size < 50_000_000
-                and any(n in p.read_bytes() for n in NEEDLES)]
-    assert carrying == []
+    assert carrying_markers(list(temp_snapshot(private_temp, exclude=db.parent))) == []
+    system_new = [p for p, mtime in temp_snapshot(system_temp, exclude=tmp_path).items()
+                  if system_before.get(p) != mtime]
+    assert carrying_markers(system_new) == []
 
 
 def test_a_command_line_session_never_prints_or_logs_the_passphrase(
