@@ -9,6 +9,7 @@ Changing a passphrase or withdrawing consent then rewraps 32 bytes instead of re
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from argon2.low_level import Type, hash_secret_raw
@@ -178,16 +179,32 @@ def seal_to_public(recipient_public: bytes, plaintext: bytes, aad: bytes = b"") 
 
 def open_with_private(private: bytes, blob: bytes, aad: bytes = b"") -> bytes:
     """The inverse of ``seal_to_public``; ``DecryptionError`` for the wrong key or altered data."""
-    if len(blob) < X25519_BYTES + NONCE_BYTES + 16:
-        raise DecryptionError("ciphertext too short")
-    ephemeral_public = blob[:X25519_BYTES]
+    return opener(private)(blob, aad)
+
+
+def opener(private: bytes) -> Callable[[bytes, bytes], bytes]:
+    """``open_with_private`` for many blobs under one private key: the key is parsed once.
+
+    The counselor's desk opens one wrap per family; parsing the staff key and deriving its
+    public half for each of 8,000 families was a quarter of the desk's loading time."""
     try:
         own = X25519PrivateKey.from_private_bytes(private)
-        shared = own.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
-    except ValueError:  # malformed key, or an all-zero shared secret from a crafted point
+    except ValueError:
         raise DecryptionError("wrong key or altered data") from None
-    key = _wrap_key(shared, ephemeral_public, _raw_public(own.public_key()))
-    return unseal(key, blob[X25519_BYTES:], aad)
+    own_public = _raw_public(own.public_key())
+
+    def open_one(blob: bytes, aad: bytes = b"") -> bytes:
+        if len(blob) < X25519_BYTES + NONCE_BYTES + 16:
+            raise DecryptionError("ciphertext too short")
+        ephemeral_public = blob[:X25519_BYTES]
+        try:
+            shared = own.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
+        except ValueError:  # malformed key, or an all-zero shared secret from a crafted point
+            raise DecryptionError("wrong key or altered data") from None
+        key = _wrap_key(shared, ephemeral_public, own_public)
+        return unseal(key, blob[X25519_BYTES:], aad)
+
+    return open_one
 
 
 def is_weaker(params: KdfParams, than: KdfParams) -> bool:

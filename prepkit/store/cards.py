@@ -75,13 +75,13 @@ def open_cards(conn: sqlite3.Connection, staff: StaffKey,
         (STAFF,),
     ).fetchall()
     cards = []
+    open_wrap = crypto.opener(staff.key)
     for household_id, wrapped, sealed in rows:
         info = wanted.get(household_id)
         if info is None:
             continue
         try:
-            key = crypto.open_with_private(staff.key, bytes(wrapped),
-                                           aad("key", household_id, STAFF))
+            key = open_wrap(bytes(wrapped), aad("key", household_id, STAFF))
             data = json.loads(crypto.unseal(key, bytes(sealed), aad("card", household_id)))
             cards.append(_card(info, data))
         except (crypto.DecryptionError, ValueError, KeyError, TypeError, AssertionError):
