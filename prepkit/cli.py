@@ -191,6 +191,20 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_restore_backup(args: argparse.Namespace) -> int:
+    """Put a backup copy back as the data file; the file it replaces is kept beside it."""
+    from prepkit.store.backups import restore_backup
+
+    db = paths.default_db_path(args.db)
+    if db.is_dir():
+        _fail(N_("{path} is a folder, not a file."), path=str(db))
+    aside = restore_backup(Path(args.copy), db)
+    print(_("The data file is back as it was in {copy}.").format(copy=args.copy))
+    if aside is not None:
+        print(_("The file it replaced was kept as {path}.").format(path=str(aside)))
+    return EXIT_OK
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     from prepkit.forms import render
 
@@ -318,6 +332,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--yes", action="store_true")
     p = add("backup", cmd_backup, _("save a copy of the whole data file"))
     p.add_argument("dest")
+    p = add("restore-backup", cmd_restore_backup,
+            _("put a backup copy back in place of the data file"))
+    p.add_argument("copy")
     p = add("render", cmd_render, _("print a document to a PDF file"))
     p.add_argument("plan", nargs="?")
     p.add_argument("--doc", required=True)

@@ -57,8 +57,10 @@ from prepkit.store.cards import SearchCard
 from prepkit.store.core import Store
 from prepkit.store.errors import (
     AlreadyOpen,
+    CannotCreate,
     CannotWrite,
     DamagedFile,
+    DiskFullAtOpen,
     FileMissing,
     HouseholdNotFound,
     NewerVersion,
@@ -66,6 +68,7 @@ from prepkit.store.errors import (
     NotAPrepkitFile,
     NotShared,
     ReadOnlySession,
+    SameFile,
     SessionLocked,
     StaffKeyExists,
     StoreError,
@@ -84,10 +87,12 @@ from prepkit.store.records import (
 
 __all__ = [
     "AlreadyOpen",
+    "CannotCreate",
     "CannotWrite",
     "Change",
     "CopyRecord",
     "DamagedFile",
+    "DiskFullAtOpen",
     "FileMissing",
     "HouseholdInfo",
     "HouseholdNotFound",
@@ -98,6 +103,7 @@ __all__ = [
     "PdfInfo",
     "ReadOnlySession",
     "Revision",
+    "SameFile",
     "SearchCard",
     "Session",
     "SessionLocked",

@@ -59,6 +59,25 @@ class StoreFull(StoreError):
     )
 
 
+class CannotCreate(StoreError):
+    msgid = N_(
+        "prepkit could not make its plan file on this computer: the disk may be full, or "
+        "prepkit may not be allowed to write in that folder. Nothing was saved. Free some "
+        "space or ask for help, then try again."
+    )
+
+
+class DiskFullAtOpen(StoreError):
+    msgid = N_(
+        "The computer's disk is full, so prepkit cannot open the plan file. Nothing in it was "
+        "changed. Free some space, then try again."
+    )
+
+
+class SameFile(StoreError):
+    msgid = N_("That is the data file itself, not a backup copy of it. Choose the backup copy.")
+
+
 class CannotWrite(StoreError):
     msgid = N_(
         "prepkit is not allowed to change this plan file. If it is on a USB stick, check that "

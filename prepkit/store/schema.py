@@ -19,8 +19,10 @@ from sqlite_utils import Database, Migrations
 
 from prepkit.store.errors import (
     AlreadyOpen,
+    CannotCreate,
     CannotWrite,
     DamagedFile,
+    DiskFullAtOpen,
     NewerVersion,
     NotAPrepkitFile,
 )
@@ -133,6 +135,7 @@ def _connect_ro(path: Path, *, immutable: bool) -> sqlite3.Connection:
 
 
 _NOT_ALLOWED = (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM)
+_NO_ROOM = (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR_SHMSIZE)  # SHMSIZE: no room for -shm
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:
@@ -231,6 +234,8 @@ def connect_exclusive(path: Path, *, checked: bool) -> Database:
             raise AlreadyOpen() from None
         if getattr(exc, "sqlite_errorcode", None) in _NOT_ALLOWED:
             raise CannotWrite() from None
+        if getattr(exc, "sqlite_errorcode", None) in _NO_ROOM:
+            raise DiskFullAtOpen() from None
         raise DamagedFile() from None
     except BaseException:
         conn.close()
@@ -248,7 +253,17 @@ def connect_exclusive(path: Path, *, checked: bool) -> Database:
 
 
 def create_file(path: Path) -> None:
-    """A new, fully migrated file appears at ``path`` at once, or not at all."""
+    """A new, fully migrated file appears at ``path`` at once, or not at all.
+
+    A full disk or a folder prepkit may not write in raises ``CannotCreate``, a message for
+    people, rather than the operating system's or SQLite's error."""
+    try:
+        _create_file(path)
+    except (sqlite3.Error, OSError):
+        raise CannotCreate() from None
+
+
+def _create_file(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.new")
     try:

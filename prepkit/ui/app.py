@@ -16,7 +16,7 @@ from prepkit.ui.uistate import UiStateStore
 from prepkit.ui.window import MainWindow
 
 if TYPE_CHECKING:
-    from prepkit.store import Store
+    from prepkit.store import Store, StoreError
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -30,14 +30,38 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def _open(app: QApplication, db_path: Path) -> Store | None:
-    from prepkit.store import Store, StoreError
+    from prepkit.store import DamagedFile, Store, StoreError
 
     try:
         return Store.open(db_path)
+    except DamagedFile as error:
+        qtsetup.apply_language(app, i18n.interface_language())
+        if not _start_afresh_beside(error):
+            return None
     except StoreError as error:
         qtsetup.apply_language(app, i18n.interface_language())
         error_box(error.message.render()).exec()
         return None
+    # The damaged file is set aside, whole and unchanged; a new one takes its place.
+    from prepkit.store.backups import set_aside
+
+    try:
+        set_aside(db_path, "damaged")
+        return Store.open(db_path)
+    except StoreError as error:
+        error_box(error.message.render()).exec()
+        return None
+
+
+def _start_afresh_beside(error: StoreError) -> bool:
+    """A damaged data file need not keep a family out of prepkit for good: offer to keep it
+    aside, as it is (someone may still recover it), and start with a new, empty one."""
+    box = error_box("\n\n".join([error.message.render(), _(
+        "You can also keep the damaged file aside, as it is, and start again with a new, "
+        "empty plan file.")]))
+    fresh = box.addButton(_("Start a new plan file"), QMessageBox.ButtonRole.ActionRole)
+    box.exec()
+    return box.clickedButton() is fresh
 
 
 def error_box(text: str) -> QMessageBox:

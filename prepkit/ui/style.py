@@ -55,6 +55,10 @@ def stylesheet(look: Look) -> str:
     QLabel[role="heading"] {{ font-size: {pt + 3}pt; font-weight: bold; margin-top: 10px; }}
     QLabel[role="help"], QLabel[role="draft"] {{ color: {muted}; font-size: {pt - 1}pt; }}
     QLabel[role="error"] {{ color: {error}; font-weight: bold; }}
+    QLabel[role="problem"] {{
+        color: {error}; font-weight: bold; padding: 8px 12px; border: 2px solid {error};
+        background: {bg};
+    }}
     QLabel[role="status"] {{ color: {muted}; }}
     QLineEdit, QPlainTextEdit, QComboBox, QDateEdit {{
         min-height: {MIN_TARGET_PX - 8}px; padding: 3px 6px;

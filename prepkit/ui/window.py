@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
         self.texts.bind(self.title_label.setText, N_("Family preparedness plan"))
         self.save_label = QLabel()
         self.save_label.setProperty("role", "status")
+        self.save_problem = QLabel()  # why the last change was not saved; hidden when it was
+        self.save_problem.setProperty("role", "problem")
+        self.save_problem.setWordWrap(True)
+        self.save_problem.hide()
         self.language_label = QLabel()
         self.texts.bind(self.language_label.setText, N_("Language"))
         self.language_combo = mark_user_text(QComboBox())
@@ -222,6 +226,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(bar)
+        column.addWidget(self.save_problem)
         column.addLayout(middle, 1)
         self.setCentralWidget(central)
 
@@ -528,13 +533,18 @@ class MainWindow(QMainWindow):
 
     def _show_save_state(self, state: str) -> None:
         text = _(SAVE_WORDS[SaveState(state)])
-        error = getattr(self.saver.error, "message", None) if state == SaveState.FAILED else None
-        if isinstance(error, i18n.Message):
-            # Say why (a full disk, a locked USB stick) and what to do, in the user's words.
-            text = f"{text}. {error.render()}"
         self.save_label.setText(text)
-        self.save_label.setWordWrap(True)
         self.save_label.setAccessibleName(text)
+        error = getattr(self.saver.error, "message", None) if state == SaveState.FAILED else None
+        # Why (a full disk, a locked USB stick) and what to do, across the whole window under
+        # the top bar, in the error colour: grey words in a corner are easy to miss.
+        # The short status in the bar gives way to it (the bar has no room for both).
+        failed = state == SaveState.FAILED
+        why = f"{text}\n{error.render()}" if isinstance(error, i18n.Message) else text
+        self.save_problem.setText(why if failed else "")
+        self.save_problem.setAccessibleName(why if failed else "")
+        self.save_problem.setVisible(failed)
+        self.save_label.setVisible(not failed)
 
     def remember(self, **changes: Any) -> None:
         if all(getattr(self.state, name) == value for name, value in changes.items()):

@@ -299,3 +299,149 @@ def test_backup_restores_an_equal_store(tmp_path: Path) -> None:
         assert copy.save(session, marked_plan(counter=9)).content_changed  # a working store
     with Store.open(path, create=False) as store:
         assert store.load(store.unlock(family.household_id, PASS)) == marked_plan(counter=5)
+
+
+def _fingerprint(path: Path) -> dict[str, bytes | None]:
+    return {s: (p.read_bytes() if p.exists() else None)
+            for s, p in ((s, path.with_name(path.name + s)) for s in ("", "-wal", "-shm"))}
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from prepkit import cli
+
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _crashed_session(path: Path, household_id: str) -> int:
+    """A later session saving until it is killed; returns the last save it reported."""
+    child = subprocess.Popen([PYTHON, "-c", CHILD, str(path), household_id, PASS, "100"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             cwd=REPO)
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "ready", child.stderr
+    for _ in range(5):  # a few saves reported: they sit in the -wal the kill leaves behind
+        child.stdout.readline()
+    child.send_signal(signal.SIGKILL)
+    out, _ = child.communicate(timeout=30)
+    return int(out.split()[-1]) if out.split() else 104
+
+
+def test_restoring_a_backup_after_a_crash_ignores_the_crashed_journal(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Copying a backup over the file alone let SQLite replay the old -wal onto it."""
+    path = tmp_path / "prepkit.sqlite3"
+    copy = tmp_path / "usb" / "backup.sqlite3"
+    copy.parent.mkdir()
+    with Store.open(path) as store:
+        household_id = store.create_household(Plan(code_word="counter-1"), PASS).household_id
+        store.backup(copy)
+    last = _crashed_session(path, household_id)
+    assert Path(f"{path}-wal").stat().st_size > 0  # the journal a crash leaves
+
+    code, out, err = _cli(capsys, "--db", str(path), "restore-backup", str(copy))
+    assert code == 0, err
+    assert f"The data file is back as it was in {copy}." in out
+    with Store.open(path, create=False) as store:
+        assert store._conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert [h.id for h in store.list_households()] == [household_id]
+        assert store.load(store.unlock(household_id, PASS)).code_word == "counter-1"
+    # Nothing lost: the crashed session's work is in the file set aside, which still opens.
+    (aside,) = [p for p in tmp_path.iterdir() if p.name.startswith("prepkit.sqlite3.replaced-")
+                and not p.name.endswith(("-wal", "-shm"))]
+    assert f"The file it replaced was kept as {aside}." in out
+    with Store.open(aside, create=False) as old:
+        saved = int(old.load(old.unlock(household_id, PASS)).code_word.removeprefix("counter-"))
+        assert saved in (last, last + 1) and saved > 100
+
+
+def test_a_backup_is_not_restored_over_a_file_in_use_or_from_a_bad_copy(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "prepkit.sqlite3"
+    copy = tmp_path / "backup.sqlite3"
+    with Store.open(path) as store:
+        store.create_household(Plan(code_word="counter-1"), PASS)
+        store.backup(copy)
+    before = _fingerprint(path)
+    with Store.open(path, create=False):  # the app has it open
+        code, _, err = _cli(capsys, "--db", str(path), "restore-backup", str(copy))
+        assert code == 1 and "already open in another prepkit window" in err
+    assert _fingerprint(path) == before
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + os.urandom(5000))
+    for bad, says in ((photo, "not a prepkit plan file"), (tmp_path / "nothing.sqlite3",
+                                                           "There is no prepkit plan file here"),
+                      (path, "not a backup copy of it")):
+        code, _, err = _cli(capsys, "--db", str(path), "restore-backup", str(bad))
+        assert code == 1 and says in err, err
+        assert "Traceback" not in err
+    assert _fingerprint(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backup.sqlite3", "photo.jpg",
+                                                          "prepkit.sqlite3"]
+
+
+def test_restoring_a_backup_where_there_is_no_data_file_yet(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "backup.sqlite3"
+    with Store.open(tmp_path / "old.sqlite3") as store:
+        household_id = store.create_household(Plan(code_word="kept"), PASS).household_id
+        store.backup(copy)
+    new_home = tmp_path / "new computer" / "prepkit.sqlite3"
+    code, out, err = _cli(capsys, "--db", str(new_home), "restore-backup", str(copy))
+    assert code == 0 and "kept as" not in out, err
+    with Store.open(new_home, create=False) as store:
+        assert store.load(store.unlock(household_id, PASS)).code_word == "kept"
+
+
+def test_a_new_data_file_on_a_full_disk_is_a_message(tmp_path: Path, monkeypatch) -> None:
+    from prepkit.store import CannotCreate, schema
+
+    def no_room(path: str, *args: object, **kwargs: object) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(schema.sqlite3, "connect", no_room)
+    with pytest.raises(CannotCreate) as caught:
+        Store.open(tmp_path / "prepkit.sqlite3")
+    assert "disk may be full" in str(caught.value)
+    assert list(tmp_path.iterdir()) == []  # nothing half-made left behind
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be")
+    monkeypatch.undo()
+    with pytest.raises(CannotCreate):
+        Store.open(blocked / "prepkit.sqlite3")  # a folder that cannot be made
+
+
+def test_a_full_disk_at_open_is_not_called_damage(tmp_path: Path, monkeypatch) -> None:
+    from prepkit.store import DiskFullAtOpen, schema
+
+    path = tmp_path / "prepkit.sqlite3"
+    with Store.open(path) as store:
+        store.create_household(Plan(code_word="kept"), PASS)
+    real_connect = sqlite3.connect
+
+    class NoRoomForTheJournal:
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self.conn = conn
+
+        def execute(self, sql: str, *args: object) -> object:
+            if sql == "BEGIN IMMEDIATE":
+                error = sqlite3.OperationalError("database or disk is full")
+                error.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+                raise error
+            return self.conn.execute(sql, *args)
+
+        def close(self) -> None:
+            self.conn.close()
+
+    def connect(*args: object, **kwargs: object) -> object:
+        conn = real_connect(*args, **kwargs)  # type: ignore[arg-type]
+        return conn if kwargs.get("uri") else NoRoomForTheJournal(conn)
+
+    before = _fingerprint(path)
+    monkeypatch.setattr(schema.sqlite3, "connect", connect)
+    with pytest.raises(DiskFullAtOpen) as caught:
+        Store.open(path, create=False)
+    assert "disk is full" in str(caught.value) and "damaged" not in str(caught.value)
+    monkeypatch.undo()
+    assert _fingerprint(path) == before

@@ -25,13 +25,19 @@ def test_a_full_disk_says_why_and_the_app_keeps_working(qtbot, make_window, stor
     window.saver.changed()
     window.saver.flush()
     assert window.saver.state == SaveState.FAILED
-    assert StoreFull().message.render() in window.save_label.text()
+    assert window.save_problem.isVisible()  # why, and what to do, across the window
+    assert window.save_problem.text() == (
+        "Not saved: the last change could not be saved\n" + StoreFull().message.render())
+    assert not window.save_label.isVisible()  # the short word gives way to the whole message
+    assert window.save_problem.property("role") == "problem"
     window.go("children")  # moving on writes the resume hint: must not raise
     window.go("parents")
     conn.execute("PRAGMA max_page_count = 1073741823")  # space again
     window.saver.changed()
     window.saver.flush()
     assert window.saver.state == SaveState.SAVED
+    assert not window.save_problem.isVisible()
+    assert window.save_label.isVisible() and window.save_label.text() == "Saved"
     kept = store.load(store.unlock(household, PASSPHRASE))
     assert kept.parents[0].name == "Before the disk filled"
 
@@ -56,3 +62,53 @@ def test_a_damaged_plan_is_named_in_a_message_and_nothing_breaks(qtbot, make_win
         window.use_session(session)
         assert seen and "damaged" in seen[0]
         assert window.stack.currentWidget() is window.start  # still on the start page, usable
+
+
+def _damaged_data_file(path) -> bytes:
+    with Store.open(path) as made:
+        made.create_household(Plan(parents=[Parent(name="Ana")]), PASSPHRASE)
+    data = bytearray(path.read_bytes())
+    data[4096:4096 + 64] = b"\xff" * 64  # a table page's header: the file no longer opens
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def _answer_with(button_text: str, seen: list[str]) -> None:
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        (button,) = [b for b in box.buttons() if b.text() == button_text]
+        button.click()
+
+    QTimer.singleShot(50, answer)
+
+
+def test_a_damaged_data_file_can_be_set_aside_for_a_new_one(qtbot, tmp_path):
+    from prepkit.ui import app as desktop
+
+    path = tmp_path / "prepkit.sqlite3"
+    damaged = _damaged_data_file(path)
+    seen: list[str] = []
+    _answer_with("Start a new plan file", seen)
+    store = desktop._open(QApplication.instance(), path)
+    assert store is not None
+    try:
+        assert "damaged" in seen[0] and "start again with a new, empty plan file" in seen[0]
+        assert store.list_households() == []  # a new, empty file, ready to use
+    finally:
+        store.close()
+    (aside,) = [p for p in tmp_path.iterdir() if p.name.startswith("prepkit.sqlite3.damaged-")]
+    assert aside.read_bytes() == damaged  # kept whole, unchanged, for anyone who can recover it
+
+
+def test_closing_the_damaged_file_message_changes_nothing(qtbot, tmp_path):
+    from prepkit.ui import app as desktop
+
+    path = tmp_path / "prepkit.sqlite3"
+    damaged = _damaged_data_file(path)
+    seen: list[str] = []
+    _answer_with("Close", seen)
+    assert desktop._open(QApplication.instance(), path) is None
+    assert seen and path.read_bytes() == damaged
+    assert [p.name for p in tmp_path.iterdir()] == ["prepkit.sqlite3"]

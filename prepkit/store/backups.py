@@ -1,0 +1,108 @@
+"""Putting a backup copy back, and setting a damaged data file aside: files moved, never lost.
+
+A data file is three files while in use or after a crash: the file, its ``-wal`` (committed
+changes not yet copied into it) and ``-shm``.  Copying a backup over the file alone leaves the
+old ``-wal`` beside it, and SQLite then replays that journal onto the backup: the "restored"
+store silently holds the newer data again.  So the whole set is moved aside together, under
+one new name that still opens (``prepkit.sqlite3.replaced-20261130-101500`` with its own
+``-wal``), and the copy is written in through SQLite's backup API.  Before anything moves,
+the file's write lock is taken (refused while another prepkit holds it), which also folds a
+crashed session's journal into the old file, so what is set aside is whole.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from prepkit.store import schema
+from prepkit.store.core import Store
+from prepkit.store.errors import (
+    AlreadyOpen,
+    CannotWrite,
+    DamagedFile,
+    FileMissing,
+    SameFile,
+    StoreFull,
+)
+
+SIDE_FILES = ("", "-wal", "-shm")
+
+
+def _ensure_nobody_has_it(path: Path) -> None:
+    """AlreadyOpen when another prepkit holds ``path``; a damaged or foreign file is fine."""
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=0)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY,
+                                                       sqlite3.SQLITE_LOCKED):
+            raise AlreadyOpen() from None
+    finally:
+        conn.close()
+
+
+def set_aside(path: Path, reason: str, *, now: datetime | None = None) -> Path:
+    """Move ``path`` and its -wal/-shm to ``<name>.<reason>-<time>``; returns the new path.
+
+    Refused (AlreadyOpen) while another prepkit has the file open.  ``reason`` is a fixed
+    word (``replaced``, ``damaged``), never anything typed."""
+    _ensure_nobody_has_it(path)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.{reason}-{stamp}")
+    while any(aside.with_name(aside.name + s).exists() for s in SIDE_FILES):
+        aside = path.with_name(f"{path.name}.{reason}-{stamp}-{secrets.token_hex(2)}")
+    try:
+        # The main file last: until it moves, a crash leaves the set where it was, whole.
+        for suffix in ("-shm", "-wal", ""):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                os.replace(side, aside.with_name(aside.name + suffix))
+    except OSError:
+        raise CannotWrite() from None
+    return aside
+
+
+def restore_backup(copy: Path, target: Path, *, now: datetime | None = None) -> Path | None:
+    """Make ``target`` the store in ``copy``; returns where the replaced file set went.
+
+    The copy is checked first (ours, whole, not the target itself), so a bad copy changes
+    nothing.  None is returned when there was no file at ``target`` to replace."""
+    if not copy.is_file():
+        raise FileMissing()
+    if target.exists() and copy.resolve() == target.resolve():
+        raise SameFile()
+    if not schema.check_read_only(copy):
+        raise DamagedFile()  # a copy from ``prepkit backup`` never has a journal to recover
+    # The copy is written beside the target first: if that fails, nothing has moved.
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.new")
+    try:
+        source = sqlite3.connect(copy.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+        dest = sqlite3.connect(str(tmp), isolation_level=None)
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            dest.close()
+            source.close()
+        os.chmod(tmp, 0o600)
+        aside = set_aside(target, "replaced", now=now) if target.exists() else None
+        os.replace(tmp, target)
+    except sqlite3.Error as exc:
+        raise (StoreFull() if exc.sqlite_errorcode == sqlite3.SQLITE_FULL
+               else CannotWrite()) from None
+    except OSError:
+        raise CannotWrite() from None
+    finally:
+        for suffix in SIDE_FILES:
+            tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
+    Store.open(target, create=False).close()  # it opens (and is migrated) as the app will
+    return aside
