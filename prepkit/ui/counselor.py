@@ -12,7 +12,7 @@ past the staff's number of days, like the kiosk does.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -199,10 +199,14 @@ class CounselorWindow(DeskOutput, QMainWindow):
 
     def _dates(self) -> None:
         code = i18n.interface_language()
+        written: dict[date, str] = {}  # thousands of families, a few hundred days: Babel once each
         for row, family in enumerate(self.families):
             item = self.table.item(row, 3)
             if item is not None:
-                item.setText(i18n.format_date(family.updated.date(), code, "medium"))
+                day = family.updated.date()
+                if day not in written:
+                    written[day] = i18n.format_date(day, code, "medium")
+                item.setText(written[day])
 
     # --- the list --------------------------------------------------------------------------
 
