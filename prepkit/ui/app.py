@@ -40,7 +40,7 @@ def _open(app: QApplication, db_path: Path) -> Store | None:
             return None
     except StoreError as error:
         qtsetup.apply_language(app, i18n.interface_language())
-        error_box(error.message.render()).exec()
+        _say_cannot_open(error)
         return None
     # The damaged file is set aside, whole and unchanged; a new one takes its place.
     from prepkit.store.backups import set_aside
@@ -49,8 +49,16 @@ def _open(app: QApplication, db_path: Path) -> Store | None:
         set_aside(db_path, "damaged")
         return Store.open(db_path)
     except StoreError as error:
-        error_box(error.message.render()).exec()
+        _say_cannot_open(error)
         return None
+
+
+def _say_cannot_open(error: StoreError) -> None:
+    """In a box for the person at the screen, and on stderr for whoever reads a kiosk's start-up
+    log when nobody was there to see it (the message names no family)."""
+    text = error.message.render()
+    print(f"prepkit: {text}", file=sys.stderr)
+    error_box(text).exec()
 
 
 def _start_afresh_beside(error: StoreError) -> bool:

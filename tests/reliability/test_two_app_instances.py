@@ -114,4 +114,5 @@ def test_a_second_app_is_told_in_its_language_and_writes_nothing(
         "buttons": [tr.gettext("Close")],
         "rtl": i18n.language(lang).is_rtl,
     }]
+    assert f"prepkit: {message}" in second.stderr.splitlines()  # for a kiosk's start-up log
     assert fingerprint(held) == before
