@@ -272,6 +272,7 @@ def counselor_window(store: Store, staff: object, query: str) -> tuple[float, fl
     app.processEvents()
     return ready, per_key
 
+
 def ui(rows: list[Row], repeat: int) -> None:
     """Fresh processes: the interpreter starting, Qt, the main window painted."""
     probes = []
