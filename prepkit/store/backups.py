@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import sqlite3
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from prepkit.store.core import Store
 from prepkit.store.errors import (
     AlreadyOpen,
     CannotWrite,
+    DamagedCopy,
     DamagedFile,
     FileMissing,
     SameFile,
@@ -74,25 +77,57 @@ def restore_backup(copy: Path, target: Path, *, now: datetime | None = None) -> 
     """Make ``target`` the store in ``copy``; returns where the replaced file set went.
 
     The copy is checked first (ours, whole, not the target itself), so a bad copy changes
-    nothing.  None is returned when there was no file at ``target`` to replace."""
+    nothing; a copy with a journal beside it (a whole folder copied from a laptop that
+    crashed) is read with that journal, through a scratch copy, never changed itself.  None is
+    returned when there was no file at ``target`` to replace."""
     if not copy.is_file():
         raise FileMissing()
-    if target.exists() and copy.resolve() == target.resolve():
+    if target.exists() and os.path.samefile(copy, target):  # also a hard link, or a symlink
         raise SameFile()
-    if not schema.check_read_only(copy):
-        raise DamagedFile()  # a copy from ``prepkit backup`` never has a journal to recover
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        scratch = Path(tempfile.mkdtemp(prefix=".prepkit-restore-", dir=target.parent))
+    except OSError:
+        raise CannotWrite() from None
+    try:
+        source = _readable(copy, scratch)
+        return _put_in_place(source, target, now=now)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _readable(copy: Path, scratch: Path) -> Path:
+    """``copy`` itself when it stands alone, else a scratch copy with its journal folded in."""
+    try:
+        if schema.check_read_only(copy):
+            return copy
+        folded = scratch / "copy.sqlite3"
+        for suffix in ("", "-wal"):
+            if copy.with_name(copy.name + suffix).exists():
+                shutil.copyfile(copy.with_name(copy.name + suffix),
+                                folded.with_name(folded.name + suffix))
+        Store.open(folded, create=False).close()  # replays the journal, then checkpoints
+        if not schema.check_read_only(folded):
+            raise DamagedCopy()
+        return folded
+    except DamagedFile:
+        raise DamagedCopy() from None
+    except OSError:
+        raise CannotWrite() from None
+
+
+def _put_in_place(source: Path, target: Path, *, now: datetime | None) -> Path | None:
     # The copy is written beside the target first: if that fails, nothing has moved.
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.new")
     try:
-        source = sqlite3.connect(copy.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+        reader = sqlite3.connect(source.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
         dest = sqlite3.connect(str(tmp), isolation_level=None)
         try:
-            source.backup(dest)
+            reader.backup(dest)
             dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             dest.close()
-            source.close()
+            reader.close()
         os.chmod(tmp, 0o600)
         aside = set_aside(target, "replaced", now=now) if target.exists() else None
         os.replace(tmp, target)

@@ -74,6 +74,13 @@ class DiskFullAtOpen(StoreError):
     )
 
 
+class DamagedCopy(StoreError):
+    msgid = N_(
+        "This backup copy is damaged or incomplete, so it cannot be put back. The data file "
+        "was not changed."
+    )
+
+
 class SameFile(StoreError):
     msgid = N_("That is the data file itself, not a backup copy of it. Choose the backup copy.")
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from prepkit import i18n
+from prepkit import i18n, paths
 from prepkit.i18n import N_, _
 from prepkit.ui import qtsetup, style
 from prepkit.ui.uistate import UiStateStore
@@ -29,19 +29,28 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def _open(app: QApplication, db_path: Path) -> Store | None:
-    from prepkit.store import DamagedFile, Store, StoreError
+def _open(app: QApplication, db_path: Path, *, may_start_afresh: bool = False) -> Store | None:
+    """The data file, or None once the reason it cannot be opened has been said.
+
+    ``may_start_afresh`` (the family's own app only): a damaged file may be set aside for a
+    new one.  Never at a kiosk or the counselor's desk, where it would set aside every kept
+    plan and hand the staff passphrase set-up to whoever is at the screen."""
+    from prepkit.store import DamagedFile, NotAPrepkitFile, Store, StoreError
 
     try:
         return Store.open(db_path)
-    except DamagedFile as error:
+    except StoreError as caught:
         qtsetup.apply_language(app, i18n.interface_language())
+        error = caught
+        if isinstance(error, NotAPrepkitFile) and _is_own_file(db_path):
+            # Only prepkit writes there: an empty file or a zeroed header (a power cut, a
+            # failing disk) is its own file damaged, not somebody else's file.
+            error = DamagedFile()
+        if not (may_start_afresh and isinstance(error, DamagedFile)):
+            _say_cannot_open(error)
+            return None
         if not _start_afresh_beside(error):
             return None
-    except StoreError as error:
-        qtsetup.apply_language(app, i18n.interface_language())
-        _say_cannot_open(error)
-        return None
     # The damaged file is set aside, whole and unchanged; a new one takes its place.
     from prepkit.store.backups import set_aside
 
@@ -51,6 +60,11 @@ def _open(app: QApplication, db_path: Path) -> Store | None:
     except StoreError as error:
         _say_cannot_open(error)
         return None
+
+
+def _is_own_file(db_path: Path) -> bool:
+    """The data file in prepkit's own folder (or PREPKIT_DB), not one named with ``--db``."""
+    return db_path.absolute() == paths.default_db_path().absolute()
 
 
 def _say_cannot_open(error: StoreError) -> None:
@@ -145,7 +159,7 @@ def run(db_path: Path, *, kiosk: bool = False) -> int:
     if kiosk:
         return run_kiosk(db_path)
     app = make_app()
-    store = _open(app, db_path)
+    store = _open(app, db_path, may_start_afresh=True)
     if store is None:
         return 1
     try:

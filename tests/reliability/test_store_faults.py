@@ -445,3 +445,53 @@ def test_a_full_disk_at_open_is_not_called_damage(tmp_path: Path, monkeypatch) -
     assert "disk is full" in str(caught.value) and "damaged" not in str(caught.value)
     monkeypatch.undo()
     assert _fingerprint(path) == before
+
+
+def test_a_copied_folder_of_a_crashed_laptop_restores_with_its_journal(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A whole folder copied after a crash holds the file and its -wal: the copy is read with
+    its journal (the newest saves) and is itself left as it was."""
+    laptop = tmp_path / "laptop" / "prepkit.sqlite3"
+    with Store.open(laptop) as store:
+        household_id = store.create_household(Plan(code_word="counter-1"), PASS).household_id
+    last = _crashed_session(laptop, household_id)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    for suffix in ("", "-wal"):
+        (usb / f"prepkit.sqlite3{suffix}").write_bytes(Path(f"{laptop}{suffix}").read_bytes())
+    copy = usb / "prepkit.sqlite3"
+    copied = _fingerprint(copy)
+    target = tmp_path / "new laptop" / "prepkit.sqlite3"
+    code, _, err = _cli(capsys, "--db", str(target), "restore-backup", str(copy))
+    assert code == 0, err
+    with Store.open(target, create=False) as store:
+        saved = int(store.load(store.unlock(household_id, PASS)).code_word.removeprefix(
+            "counter-"))
+    assert saved in (last, last + 1)  # the journal's saves, not the file's first version
+    assert _fingerprint(copy) == copied  # the backup itself untouched
+    assert sorted(p.name for p in target.parent.iterdir()) == ["prepkit.sqlite3"]  # no scratch
+
+
+def test_restore_backup_refusals_say_what_is_wrong_and_change_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "prepkit.sqlite3"
+    with Store.open(path) as store:
+        store.create_household(Plan(code_word="counter-1"), PASS)
+        store.backup(tmp_path / "backup.sqlite3")
+    before = _fingerprint(path)
+    cut = tmp_path / "cut.sqlite3"
+    cut.write_bytes((tmp_path / "backup.sqlite3").read_bytes()[:6000])
+    linked = tmp_path / "linked.sqlite3"
+    os.link(path, linked)
+    for copy, says in ((cut, "backup copy is damaged or incomplete"),
+                       (linked, "not a backup copy of it")):
+        code, _, err = _cli(capsys, "--db", str(path), "restore-backup", str(copy))
+        assert code == 1 and says in err and "Traceback" not in err, err
+        assert "The data file was not changed" in err or copy is linked
+    assert _fingerprint(path) == before
+    assert not [p for p in tmp_path.iterdir() if "replaced" in p.name or "restore" in p.name]
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    code, _, err = _cli(capsys, "--db", str(blocked / "prepkit.sqlite3"), "restore-backup",
+                        str(tmp_path / "backup.sqlite3"))
+    assert code == 1 and "not allowed to change" in err and "FileExistsError" not in err, err

@@ -91,7 +91,7 @@ def test_a_damaged_data_file_can_be_set_aside_for_a_new_one(qtbot, tmp_path):
     damaged = _damaged_data_file(path)
     seen: list[str] = []
     _answer_with("Start a new plan file", seen)
-    store = desktop._open(QApplication.instance(), path)
+    store = desktop._open(QApplication.instance(), path, may_start_afresh=True)
     assert store is not None
     try:
         assert "damaged" in seen[0] and "start again with a new, empty plan file" in seen[0]
@@ -109,6 +109,63 @@ def test_closing_the_damaged_file_message_changes_nothing(qtbot, tmp_path):
     damaged = _damaged_data_file(path)
     seen: list[str] = []
     _answer_with("Close", seen)
-    assert desktop._open(QApplication.instance(), path) is None
+    assert desktop._open(QApplication.instance(), path, may_start_afresh=True) is None
     assert seen and path.read_bytes() == damaged
     assert [p.name for p in tmp_path.iterdir()] == ["prepkit.sqlite3"]
+
+
+def _buttons_of_next_box(seen: list[object]) -> None:
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        seen.append([b.text() for b in box.buttons()])
+        box.buttons()[0].click()
+
+    QTimer.singleShot(50, answer)
+
+
+def test_an_emptied_data_file_in_prepkits_own_folder_is_damage_and_can_be_set_aside(qtbot):
+    """A power cut can leave the file empty or its header zeroed: that is prepkit's own file
+    damaged, and the family must not be locked out of the app by it."""
+    from prepkit import paths
+    from prepkit.ui import app as desktop
+
+    own = paths.default_db_path()
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_bytes(b"")
+    seen: list[str] = []
+    _answer_with("Start a new plan file", seen)
+    store = desktop._open(QApplication.instance(), own, may_start_afresh=True)
+    assert store is not None
+    store.close()
+    assert "damaged" in seen[0]
+    assert any(p.name.startswith(own.name + ".damaged-") for p in own.parent.iterdir())
+
+
+def test_a_file_named_with_db_that_is_not_ours_is_only_refused(qtbot, tmp_path):
+    from prepkit.ui import app as desktop
+
+    photo = tmp_path / "photo.sqlite3"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 not a database" * 50)
+    before = photo.read_bytes()
+    seen: list[object] = []
+    _buttons_of_next_box(seen)
+    assert desktop._open(QApplication.instance(), photo, may_start_afresh=True) is None
+    assert "not a prepkit plan file" in str(seen[0])
+    assert seen[1] == ["Close"]  # nothing to set aside: it is not prepkit's to move
+    assert photo.read_bytes() == before and list(tmp_path.iterdir()) == [photo]
+
+
+def test_a_kiosk_never_offers_to_replace_its_damaged_data_file(qtbot, tmp_path):
+    """Setting the file aside at a kiosk would hide every kept plan and hand the staff
+    passphrase set-up to whoever is at the screen."""
+    from prepkit.ui import app as desktop
+
+    path = tmp_path / "kiosk.sqlite3"
+    damaged = _damaged_data_file(path)
+    seen: list[object] = []
+    _buttons_of_next_box(seen)
+    assert desktop.run_kiosk(path) == 1
+    assert "damaged" in str(seen[0]) and seen[1] == ["Close"]
+    assert path.read_bytes() == damaged and [p.name for p in tmp_path.iterdir()] == [path.name]
