@@ -40,7 +40,13 @@ from prepkit.i18n import N_, _, ngettext
 from prepkit.ui import qtsetup
 from prepkit.ui.counselor_actions import FOR_WHOM, DeskOutput
 from prepkit.ui.counselor_batch import BatchJob, BatchResult, PagePainter, PaintResult
-from prepkit.ui.counselor_families import Family, fold, load_families, staff_plan
+from prepkit.ui.counselor_families import (
+    Family,
+    fold,
+    load_families,
+    search_words,
+    staff_plan,
+)
 from prepkit.ui.kiosk.settings import KioskSettings
 from prepkit.ui.kiosk.widgets import follow_language
 from prepkit.ui.preview import PRINT_DPI, Preview
@@ -231,8 +237,9 @@ class CounselorWindow(DeskOutput, QMainWindow):
 
     def filter(self, query: str) -> None:
         shown = 0
+        words = search_words(query)
         for row, family in enumerate(self.families):
-            hide = bool(query.strip()) and not family.matches(query)
+            hide = bool(words) and not family.has_words(words)
             self.table.setRowHidden(row, hide)
             shown += not hide
         code = i18n.interface_language()
