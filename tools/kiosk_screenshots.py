@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         desk.resize(*SIZE)
         desk.show()
         desk.check([f.household_id for f in desk.families[:3]])
-        desk.table.setCurrentCell(0, 0)
+        desk.set_current_row(0)
         desk.open_current()
         desk.wait()
         settle(app, 2.0)

@@ -26,6 +26,7 @@ API (every method may raise a ``StoreError``; see ``prepkit.store.errors``)::
     store.unlock_staff(passphrase) -> StaffKey
     store.grant_consent(session) / store.withdraw_consent(session)   # family sessions only
     store.consented_households() -> list[HouseholdInfo]
+    store.kiosk_households() -> list[HouseholdInfo]
     store.search_cards(staff_key) -> list[SearchCard]   # names only, for the counselor's search
     store.kiosk_settings() -> dict[str, int] / store.set_kiosk_settings(settings)  # staff's
     store.put_pdf(session, document, language, pdf) -> pdf_id

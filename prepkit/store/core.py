@@ -220,7 +220,7 @@ class Store(SharingMixin, DocumentsMixin):
     ) -> list[str]:
         """Delete kiosk plans not updated for ``older_than_days``; returns the deleted ids."""
         cutoff = (now or self._now_dt()) - timedelta(days=older_than_days)
-        stale = [info.id for info in self.list_households() if info.kiosk and info.updated < cutoff]
+        stale = [info.id for info in self.kiosk_households() if info.updated < cutoff]
         if stale:
             with self._write() as conn:
                 for household_id in stale:

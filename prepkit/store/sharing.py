@@ -152,7 +152,12 @@ class SharingMixin(StoreBase):
         return self._households("")
 
     def consented_households(self) -> list[HouseholdInfo]:
-        return [info for info in self._households("") if info.consent]
+        return self._households(
+            "WHERE EXISTS (SELECT 1 FROM household_keys s"
+            " WHERE s.household_id = h.id AND s.holder = ?)", STAFF)
+
+    def kiosk_households(self) -> list[HouseholdInfo]:
+        return self._households("WHERE h.kiosk")
 
     def _households(self, where: str, *params: object) -> list[HouseholdInfo]:
         with self._read() as conn:

@@ -12,12 +12,12 @@ past the staff's number of days, like the kiosk does.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QThreadPool
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +46,7 @@ from prepkit.ui.counselor_families import (
     search_words,
     staff_plan,
 )
+from prepkit.ui.counselor_model import FamiliesModel
 from prepkit.ui.kiosk.settings import KioskSettings
 from prepkit.ui.kiosk.widgets import follow_language
 from prepkit.ui.preview import PRINT_DPI, Preview
@@ -57,7 +57,6 @@ __all__ = ["FOR_WHOM", "CounselorWindow", "Family", "fold", "load_families", "st
 
 DOCUMENTS = (("school-letter", N_("School pick-up letters")),
              ("caregiver-packet", N_("Caregiver packets")))
-HEADERS = (N_("Parents"), N_("Children"), N_("Language"), N_("Last changed"))
 
 
 def _utc_now() -> datetime:
@@ -110,10 +109,13 @@ class CounselorWindow(DeskOutput, QMainWindow):
         self.texts.bind(self.search.setAccessibleName, N_("Search by a child's or parent's name"))
         search_label.setBuddy(self.search)
         self.search.textChanged.connect(self.filter)
-        self.table = mark_user_text(QTableWidget(0, len(HEADERS)))
+        self.model = FamiliesModel([])
+        self.table = mark_user_text(QTableView())
+        self.table.setModel(self.model)
         self.texts.bind(self.table.setAccessibleName, N_("Families"))
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _i: self.open_current())
@@ -193,46 +195,16 @@ class CounselorWindow(DeskOutput, QMainWindow):
     def retranslate(self) -> None:
         self.texts.retranslate()
         self.preview.retranslate()
-        self._headers()
-        self._dates()
+        self.model.retranslate()
         self.filter(self.search.text())
         self._preview_heading()
         self.said.retranslate()
         qtsetup.align_labels(self)
 
-    def _headers(self) -> None:
-        self.table.setHorizontalHeaderLabels([_(title) for title in HEADERS])
-
-    def _dates(self) -> None:
-        code = i18n.interface_language()
-        written: dict[date, str] = {}  # thousands of families, a few hundred days: Babel once each
-        for row, family in enumerate(self.families):
-            item = self.table.item(row, 3)
-            if item is not None:
-                day = family.updated.date()
-                if day not in written:
-                    written[day] = i18n.format_date(day, code, "medium")
-                item.setText(written[day])
-
     # --- the list --------------------------------------------------------------------------
 
     def fill(self) -> None:
-        self._headers()
-        self.table.setRowCount(len(self.families))
-        for row, family in enumerate(self.families):
-            first = QTableWidgetItem(family.parents)
-            first.setData(Qt.ItemDataRole.UserRole, family.household_id)
-            first.setFlags(first.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            first.setCheckState(Qt.CheckState.Unchecked)
-            try:
-                language = i18n.language(family.language).native_name
-            except i18n.UnknownLanguage:
-                language = family.language
-            cells = [first, QTableWidgetItem(family.children), QTableWidgetItem(language),
-                     QTableWidgetItem()]
-            for column, item in enumerate(cells):
-                self.table.setItem(row, column, item)
-        self._dates()
+        self.model.set_families(self.families)
         self.filter(self.search.text())
 
     def filter(self, query: str) -> None:
@@ -252,33 +224,32 @@ class CounselorWindow(DeskOutput, QMainWindow):
         return [f.household_id for row, f in enumerate(self.families)
                 if not self.table.isRowHidden(row)]
 
-    def _tick(self, row: int) -> QTableWidgetItem:
-        item = self.table.item(row, 0)
-        if item is None:  # every row gets its items in fill()
-            raise LookupError(row)
-        return item
-
     def check_shown(self, on: bool) -> None:
-        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        for row in range(self.table.rowCount()):
-            if not self.table.isRowHidden(row):
-                self._tick(row).setCheckState(state)
+        self.model.set_ticked([row for row in range(len(self.families))
+                               if not self.table.isRowHidden(row)], on)
 
     def check(self, household_ids: list[str]) -> None:
         wanted = set(household_ids)
-        for row, family in enumerate(self.families):
-            self._tick(row).setCheckState(
-                Qt.CheckState.Checked if family.household_id in wanted
-                else Qt.CheckState.Unchecked)
+        rows = range(len(self.families))
+        self.model.set_ticked([r for r in rows if self.families[r].household_id in wanted], True)
+        self.model.set_ticked([r for r in rows if self.families[r].household_id not in wanted],
+                              False)
+
+    def current_row(self) -> int:
+        """The row of the family the cursor is on, or -1."""
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def set_current_row(self, row: int) -> None:
+        self.table.setCurrentIndex(self.model.index(row, 0))
 
     def selected_ids(self) -> list[str]:
         """The ticked families that are shown; if none is ticked, the current row."""
         ticked = [f.household_id for row, f in enumerate(self.families)
-                  if not self.table.isRowHidden(row)
-                  and self._tick(row).checkState() == Qt.CheckState.Checked]
+                  if not self.table.isRowHidden(row) and self.model.is_ticked(row)]
         if ticked:
             return ticked
-        row = self.table.currentRow()
+        row = self.current_row()
         if 0 <= row < len(self.families) and not self.table.isRowHidden(row):
             return [self.families[row].household_id]
         return []
@@ -291,7 +262,7 @@ class CounselorWindow(DeskOutput, QMainWindow):
     def open_current(self) -> None:
         """Show what the school may reprint for this family, read only, in the preview."""
         ids = self.selected_ids()
-        row = self.table.currentRow()
+        row = self.current_row()
         household_id = (self.families[row].household_id
                         if 0 <= row < len(self.families) and not self.table.isRowHidden(row)
                         else (ids[0] if ids else ""))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
-    QTableWidget,
+    QTableView,
     QTextEdit,
     QWidget,
 )
@@ -50,12 +50,14 @@ def all_texts() -> Iterator[str]:
                     item = widget.item(i)
                     if item is not None:
                         yield item.text()
-            elif isinstance(widget, QTableWidget):
-                for r in range(widget.rowCount()):
-                    for c in range(widget.columnCount()):
-                        cell = widget.item(r, c)
-                        if cell is not None:
-                            yield cell.text()
+            elif isinstance(widget, QTableView) and widget.model() is not None:
+                # Any table, item-based or on a model (the counselor's list): what it shows.
+                model = widget.model()
+                for r in range(model.rowCount()):
+                    for c in range(model.columnCount()):
+                        value = model.index(r, c).data()
+                        if value:
+                            yield str(value)
 
 
 def family_text_on_screen() -> list[str]:

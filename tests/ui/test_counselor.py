@@ -69,8 +69,9 @@ def test_only_consenting_families_and_search_by_any_name(qtbot, store, desk):
     add(store, family_plan("Rosa Secreta", "Pablo Secreto"), consent=False)
     window = desk()
     assert sorted(shown_parents(window)) == ["Amina Yusuf", "José Ramírez"]
-    all_text = " ".join(window.table.item(r, c).text()
-                        for r in range(window.table.rowCount()) for c in range(4))
+    model = window.table.model()
+    all_text = " ".join(model.index(r, c).data()
+                        for r in range(model.rowCount()) for c in range(4))
     assert "Secret" not in all_text
     window.search.setText("maxi")
     assert shown_parents(window) == ["José Ramírez"]
@@ -89,7 +90,7 @@ def test_open_read_only_never_shows_the_private_section(qtbot, store, desk):
     plan.private.a_number = "A123456789"
     household = add(store, plan, consent=True)
     window = desk()
-    window.table.setCurrentCell(0, 0)
+    window.set_current_row(0)
     window.open_current()
     qtbot.waitUntil(lambda: window.preview.page_count() > 0, timeout=30000)
     job = window.view_job
@@ -135,7 +136,7 @@ def test_batch_export_of_200_families_school_letters(qtbot, store, desk, tmp_pat
                                   ("es", "ar", "ne", "zh_Hans")[n % 4]), consent=True)
            for n in range(200)]
     window = desk()
-    assert window.table.rowCount() == 200
+    assert window.table.model().rowCount() == 200
     folder = tmp_path / "letters"
     folder.mkdir()
     window.choose_folder = lambda: folder
@@ -278,7 +279,7 @@ def test_a_search_that_hides_the_open_family_clears_the_preview(qtbot, store, de
     add(store, family_plan("Amina Yusuf", "Hodan Yusuf", "so"), consent=True)
     window = desk()
     row = next(r for r, f in enumerate(window.families) if f.parents == "Lucía Torres")
-    window.table.setCurrentCell(row, 0)
+    window.set_current_row(row)
     window.open_current()
     qtbot.waitUntil(lambda: window.preview.page_count() > 0, timeout=30000)
     assert "Lucía Torres" in window.preview_label.text()
@@ -288,9 +289,37 @@ def test_a_search_that_hides_the_open_family_clears_the_preview(qtbot, store, de
     assert window.viewing == ""
     # Hidden while it is still being made: it does not appear afterwards either.
     window.search.setText("")
-    window.table.setCurrentCell(row, 0)
+    window.set_current_row(row)
     window.open_current()
     window.search.setText("amina")
     window.wait()
     qtbot.wait(50)
     assert window.preview.page_count() == 0
+
+
+def test_ticking_a_family_with_the_mouse_and_the_list_in_another_language(qtbot, store, desk):
+    from PySide6.QtCore import QPoint, Qt
+
+    from prepkit import i18n
+
+    first = add(store, family_plan("José Ramírez", "Maximiliano Ramírez"), consent=True)
+    add(store, family_plan("Amina Yusuf", "Hodan Yusuf", "so"), consent=True)
+    window = desk()
+    window.resize(1280, 800)
+    model = window.table.model()
+    row = next(r for r, f in enumerate(window.families) if f.household_id == first)
+    cell = window.table.visualRect(model.index(row, 0))
+    box = QPoint(cell.left() + 12, cell.center().y())  # the tick box, left in the cell
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=box)
+    assert model.index(row, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert window.selected_ids() == [first]
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=box)
+    assert window.model.ticked == set()
+
+    day = window.families[row].updated.date()
+    assert model.index(row, 3).data() == i18n.format_date(day, "en", "medium")
+    i18n.set_interface_language("ar")
+    assert model.headerData(0, Qt.Orientation.Horizontal) == i18n.translations("ar").gettext(
+        "Parents")
+    assert model.index(row, 3).data() == i18n.format_date(day, "ar", "medium")
+    assert model.index(row, 2).data() == "Español"  # the family's language, in its own name
