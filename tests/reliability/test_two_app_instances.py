@@ -23,7 +23,7 @@ import pytest
 
 from prepkit import i18n
 from prepkit.store import AlreadyOpen
-from tests.reliability.test_two_instances import HOLDER, fingerprint
+from tests.reliability.test_two_instances import fingerprint, holding
 from tests.test_store import REPO
 
 LET_IN = 99  # the driver's exit code when the second app opened a window instead of refusing
@@ -70,21 +70,8 @@ def second_app(db: Path, lang: str, *mode: str) -> subprocess.CompletedProcess[s
 def held(tmp_path: Path) -> Iterator[Path]:
     """A data file another prepkit process holds open; afterwards, proof that it still saves."""
     db = tmp_path / "shared.sqlite3"
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              cwd=REPO)
-    assert holder.stdin is not None and holder.stdout is not None
-    try:
-        household = holder.stdout.readline().strip()
-        assert len(household) == 32, holder.stderr
+    with holding(db):
         yield db
-        holder.stdin.write("still mine\n")
-        holder.stdin.flush()
-        assert holder.stdout.readline().strip() == "saved"
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=30)
-    assert holder.returncode == 0, holder.stderr.read() if holder.stderr else ""
 
 
 @pytest.mark.parametrize(("lang", "mode"), [

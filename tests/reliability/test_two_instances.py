@@ -11,6 +11,8 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from prepkit import exchange
@@ -40,6 +42,27 @@ def fingerprint(db: Path) -> dict[str, str | None]:
     }
 
 
+@contextmanager
+def holding(db: Path) -> Iterator[str]:
+    """Another prepkit process holds ``db`` open while the block runs (yields its household);
+    afterwards it must still save, proving nothing the block did disturbed it."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              cwd=REPO)
+    assert holder.stdin is not None and holder.stdout is not None
+    try:
+        household = holder.stdout.readline().strip()
+        assert len(household) == 32, holder.stderr
+        yield household
+        holder.stdin.write("still mine\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().strip() == "saved"
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert holder.returncode == 0, holder.stderr.read() if holder.stderr else ""
+
+
 def prepkit(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PREPKIT_LANG": "en"}
     return subprocess.run([sys.executable, "-m", "prepkit", *args], input=stdin,
@@ -50,13 +73,7 @@ def test_second_prepkit_is_refused_in_one_line_and_writes_nothing(tmp_path: Path
     db = tmp_path / "shared.sqlite3"
     plan_file = tmp_path / "plan.json"
     plan_file.write_bytes(exchange.dumps(sample_plan()))
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              cwd=REPO)
-    assert holder.stdin is not None and holder.stdout is not None
-    try:
-        household = holder.stdout.readline().strip()
-        assert len(household) == 32, holder.stderr
+    with holding(db) as household:
         before = fingerprint(db)
         assert before[""] is not None
 
@@ -70,14 +87,6 @@ def test_second_prepkit_is_refused_in_one_line_and_writes_nothing(tmp_path: Path
             assert second.stdout == ""
             assert fingerprint(db) == before, args
         assert not (tmp_path / "copy.sqlite3").exists()
-
-        holder.stdin.write("still mine\n")
-        holder.stdin.flush()
-        assert holder.stdout.readline().strip() == "saved"
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=30)
-    assert holder.returncode == 0, holder.stderr.read() if holder.stderr else ""
 
     # Once the first has closed, the same command works and sees the first one's last save.
     listed = prepkit("--db", str(db), "list")
