@@ -110,6 +110,7 @@ class CounselorWindow(DeskOutput, QMainWindow):
         search_label.setBuddy(self.search)
         self.search.textChanged.connect(self.filter)
         self.model = FamiliesModel([])
+        self._hidden: set[int] = set()  # rows the search hides
         self.table = mark_user_text(QTableView())
         self.table.setModel(self.model)
         self.texts.bind(self.table.setAccessibleName, N_("Families"))
@@ -204,16 +205,20 @@ class CounselorWindow(DeskOutput, QMainWindow):
     # --- the list --------------------------------------------------------------------------
 
     def fill(self) -> None:
+        for row in self._hidden:  # a new list: no row is hidden until the search says so
+            self.table.setRowHidden(row, False)
+        self._hidden = set()
         self.model.set_families(self.families)
         self.filter(self.search.text())
 
     def filter(self, query: str) -> None:
-        shown = 0
         words = search_words(query)
-        for row, family in enumerate(self.families):
-            hide = bool(words) and not family.has_words(words)
-            self.table.setRowHidden(row, hide)
-            shown += not hide
+        hidden = {row for row, family in enumerate(self.families)
+                  if not family.has_words(words)} if words else set()
+        for row in hidden ^ self._hidden:  # only the rows that change: a keystroke is quick
+            self.table.setRowHidden(row, row in hidden)
+        self._hidden = hidden
+        shown = len(self.families) - len(hidden)
         code = i18n.interface_language()
         self.count_label.setText(ngettext("{n} family shown", "{n} families shown", shown)
                                  .format(n=i18n.format_number(shown, code)))

@@ -323,3 +323,20 @@ def test_ticking_a_family_with_the_mouse_and_the_list_in_another_language(qtbot,
         "Parents")
     assert model.index(row, 3).data() == i18n.format_date(day, "ar", "medium")
     assert model.index(row, 2).data() == "Español"  # the family's language, in its own name
+
+
+def test_a_new_list_keeps_the_search_and_shows_the_new_families(qtbot, store, desk):
+    add(store, family_plan("José Ramírez", "Maximiliano Ramírez"), consent=True)
+    add(store, family_plan("Amina Yusuf", "Hodan Yusuf", "so"), consent=True)
+    window = desk()
+    window.search.setText("amina")
+    assert shown_parents(window) == ["Amina Yusuf"]
+    add(store, family_plan("Amina Bello", "Tunde Bello"), consent=True)
+    from prepkit.ui.counselor import load_families
+
+    window.families = load_families(store, window.staff_key)
+    window.fill()
+    assert sorted(shown_parents(window)) == ["Amina Bello", "Amina Yusuf"]
+    window.search.setText("")
+    assert len(shown_parents(window)) == 3 == len(window.shown_ids())
+    assert window.count_label.text() == "3 families shown"
