@@ -46,7 +46,7 @@ from prepkit.ui.counselor_families import (
     search_words,
     staff_plan,
 )
-from prepkit.ui.counselor_model import FamiliesModel
+from prepkit.ui.counselor_model import FamiliesModel, FamiliesView
 from prepkit.ui.kiosk.settings import KioskSettings
 from prepkit.ui.kiosk.widgets import follow_language
 from prepkit.ui.preview import PRINT_DPI, Preview
@@ -87,8 +87,7 @@ class CounselorWindow(DeskOutput, QMainWindow):
         self.choose_printer: Callable[[], QPrinter | None] = self._ask_printer
         self.texts.bind(self.setWindowTitle, N_("Counselor's desk"))
         self._build()
-        self.families = load_families(store, staff_key)
-        self.fill()
+        self.fill(load_families(store, staff_key))
         self.resize(1280, 800)
         self.stop_following = follow_language(self)
 
@@ -109,9 +108,9 @@ class CounselorWindow(DeskOutput, QMainWindow):
         self.texts.bind(self.search.setAccessibleName, N_("Search by a child's or parent's name"))
         search_label.setBuddy(self.search)
         self.search.textChanged.connect(self.filter)
-        self.model = FamiliesModel([])
+        self.model = FamiliesModel([], self)
         self._hidden: set[int] = set()  # rows the search hides
-        self.table = mark_user_text(QTableView())
+        self.table = mark_user_text(FamiliesView())
         self.table.setModel(self.model)
         self.texts.bind(self.table.setAccessibleName, N_("Families"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -120,6 +119,7 @@ class CounselorWindow(DeskOutput, QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _i: self.open_current())
+        self.table.activated_row.connect(lambda _row: self.open_current())
         self.count_label = QLabel()
         self.select_all = QPushButton()
         self.select_none = QPushButton()
@@ -204,11 +204,17 @@ class CounselorWindow(DeskOutput, QMainWindow):
 
     # --- the list --------------------------------------------------------------------------
 
-    def fill(self) -> None:
-        for row in self._hidden:  # a new list: no row is hidden until the search says so
+    @property
+    def families(self) -> list[Family]:
+        """The families listed: the model's, so the list and what is searched never differ."""
+        return self.model.families
+
+    def fill(self, families: list[Family]) -> None:
+        # A model reset keeps the view's hidden rows: un-hide them, the search hides again.
+        for row in self._hidden:
             self.table.setRowHidden(row, False)
         self._hidden = set()
-        self.model.set_families(self.families)
+        self.model.set_families(families)
         self.filter(self.search.text())
 
     def filter(self, query: str) -> None:
@@ -319,6 +325,6 @@ class CounselorWindow(DeskOutput, QMainWindow):
         self.pool.waitForDone()
         self.stop_following()
         self.staff_key = None
-        self.families = []
+        self.fill([])  # no family's names stay behind in a closed desk
         self.clear_view()
         super().closeEvent(event)

@@ -31,7 +31,6 @@ class DeskOutput:
 
     store: Any
     staff_key: Any
-    families: list[Family]
     pool: QThreadPool
     job: BatchJob | None
     printing: PagePainter | None
@@ -45,6 +44,10 @@ class DeskOutput:
     choose_folder: Callable[[], Path | None]
     choose_printer: Callable[[], QPrinter | None]
     said: StatusLine
+
+    @property
+    def families(self) -> list[Family]:
+        raise NotImplementedError  # the window's list of families
 
     def selected_ids(self) -> list[str]:
         raise NotImplementedError

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QTableView
 
 from prepkit import i18n
 from prepkit.i18n import N_, _
@@ -22,8 +31,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class FamiliesModel(QAbstractTableModel):
-    def __init__(self, families: list[Family]) -> None:
-        super().__init__()
+    def __init__(self, families: list[Family], parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.families = families
         self.ticked: set[str] = set()  # household ids; kept across a new list of families
         self._days: dict[date, str] = {}  # a few hundred days for thousands of rows
@@ -74,6 +83,8 @@ class FamiliesModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == PARENTS:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
@@ -114,3 +125,22 @@ class FamiliesModel(QAbstractTableModel):
         if day not in self._days:
             self._days[day] = i18n.format_date(day, i18n.interface_language(), "medium")
         return self._days[day]
+
+
+class FamiliesView(QTableView):
+    """The list, for keyboard users too: Space ticks the family whatever cell the cursor is
+    in (the whole row looks selected), Enter opens it."""
+
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        index = self.currentIndex()
+        model = self.model()
+        if index.isValid() and isinstance(model, FamiliesModel):
+            if event.key() == Qt.Key.Key_Space:
+                model.set_ticked([index.row()], not model.is_ticked(index.row()))
+                return
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.activated_row.emit(index.row())
+                return
+        super().keyPressEvent(event)

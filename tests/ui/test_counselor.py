@@ -334,9 +334,38 @@ def test_a_new_list_keeps_the_search_and_shows_the_new_families(qtbot, store, de
     add(store, family_plan("Amina Bello", "Tunde Bello"), consent=True)
     from prepkit.ui.counselor import load_families
 
-    window.families = load_families(store, window.staff_key)
-    window.fill()
+    window.fill(load_families(store, window.staff_key))
     assert sorted(shown_parents(window)) == ["Amina Bello", "Amina Yusuf"]
     window.search.setText("")
     assert len(shown_parents(window)) == 3 == len(window.shown_ids())
     assert window.count_label.text() == "3 families shown"
+
+
+def test_space_ticks_the_family_in_any_column_and_enter_opens_it(qtbot, store, desk):
+    from PySide6.QtCore import Qt
+
+    first = add(store, family_plan("José Ramírez", "Maximiliano Ramírez"), consent=True)
+    window = desk()
+    row = next(r for r, f in enumerate(window.families) if f.household_id == first)
+    window.table.setFocus()
+    window.table.setCurrentIndex(window.model.index(row, 2))  # the Language column
+    qtbot.keyClick(window.table, Qt.Key.Key_Space)
+    assert window.model.is_ticked(row) and window.selected_ids() == [first]
+    qtbot.keyClick(window.table, Qt.Key.Key_Space)
+    assert not window.model.is_ticked(row)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    assert window.viewing == first  # opened, read only, in the preview
+    qtbot.waitUntil(lambda: window.preview.page_count() > 0, timeout=30000)
+
+
+def test_a_closed_desk_keeps_no_family_names_and_the_screen_check_sees_the_list(
+        qtbot, store, desk):
+    from tests.ui.kiosk_helpers import family_text_on_screen
+
+    add(store, family_plan("Zoraida Quintanilla", "Maximiliano Quintanilla"), consent=True)
+    window = desk()
+    assert family_text_on_screen()  # the scan used by the privacy tests reads the list
+    window.wait()
+    window.close()
+    assert window.families == [] and window.model.rowCount() == 0
+    assert family_text_on_screen() == []
