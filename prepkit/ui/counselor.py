@@ -300,8 +300,10 @@ class CounselorWindow(DeskOutput, QMainWindow):
     def _show_view(self, household_id: str, result: RenderResult) -> None:
         if household_id == self.viewing:  # not hidden or replaced while it was made
             self.preview.show_pdf(result.combined)
+            self.view_job = None  # done: its copy of the plan need not outlive it
 
     def clear_view(self) -> None:
+        self.view_job = None  # nor outlive the family leaving the screen
         self.viewing = ""
         self.preview_label.clear()
         self.preview.clear()

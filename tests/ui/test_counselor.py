@@ -92,8 +92,9 @@ def test_open_read_only_never_shows_the_private_section(qtbot, store, desk):
     window = desk()
     window.set_current_row(0)
     window.open_current()
+    job = window.view_job  # the job's own copy of the plan, as staff may see it
     qtbot.waitUntil(lambda: window.preview.page_count() > 0, timeout=30000)
-    job = window.view_job
+    assert window.view_job is None  # once shown, the desk keeps no copy of the plan
     assert job is not None and job.request.plan.private is None
     assert job.request.language == "es" and job.request.with_english
     assert "Lucía Torres" in window.preview_label.text()
@@ -360,12 +361,16 @@ def test_space_ticks_the_family_in_any_column_and_enter_opens_it(qtbot, store, d
 
 def test_a_closed_desk_keeps_no_family_names_and_the_screen_check_sees_the_list(
         qtbot, store, desk):
-    from tests.ui.kiosk_helpers import family_text_on_screen
+    from tests.ui.kiosk_helpers import family_text_on_screen, plans_holding_family
 
     add(store, family_plan("Zoraida Quintanilla", "Maximiliano Quintanilla"), consent=True)
     window = desk()
     assert family_text_on_screen()  # the scan used by the privacy tests reads the list
+    window.set_current_row(0)
+    window.open_current()  # the plan is read to show its papers
+    qtbot.waitUntil(lambda: window.preview.page_count() > 0, timeout=30000)
     window.wait()
     window.close()
     assert window.families == [] and window.model.rowCount() == 0
     assert family_text_on_screen() == []
+    assert plans_holding_family() == []  # nor the plan the preview was made from
