@@ -59,6 +59,7 @@ from prepkit.store.core import Store
 from prepkit.store.errors import (
     AlreadyOpen,
     CannotCreate,
+    CannotReadCopy,
     CannotWrite,
     DamagedCopy,
     DamagedFile,
@@ -90,6 +91,7 @@ from prepkit.store.records import (
 __all__ = [
     "AlreadyOpen",
     "CannotCreate",
+    "CannotReadCopy",
     "CannotWrite",
     "Change",
     "CopyRecord",

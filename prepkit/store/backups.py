@@ -12,6 +12,7 @@ crashed session's journal into the old file, so what is set aside is whole.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import shutil
@@ -24,11 +25,13 @@ from prepkit.store import schema
 from prepkit.store.core import Store
 from prepkit.store.errors import (
     AlreadyOpen,
+    CannotReadCopy,
     CannotWrite,
     DamagedCopy,
     DamagedFile,
     FileMissing,
     SameFile,
+    StoreError,
     StoreFull,
 )
 
@@ -76,44 +79,62 @@ def set_aside(path: Path, reason: str, *, now: datetime | None = None) -> Path:
 def restore_backup(copy: Path, target: Path, *, now: datetime | None = None) -> Path | None:
     """Make ``target`` the store in ``copy``; returns where the replaced file set went.
 
-    The copy is checked first (ours, whole, not the target itself), so a bad copy changes
-    nothing; a copy with a journal beside it (a whole folder copied from a laptop that
-    crashed) is read with that journal, through a scratch copy, never changed itself.  None is
-    returned when there was no file at ``target`` to replace."""
+    The copy is checked before anything is made or moved (ours, whole, readable, not the
+    target itself), so a bad copy changes nothing; a copy with a journal beside it (a whole
+    folder copied from a laptop that crashed) is read with that journal, through a scratch
+    copy, never changed itself.  A data file that is a link is restored where the link points.
+    None is returned when there was no file at ``target`` to replace."""
     if not copy.is_file():
         raise FileMissing()
+    target = Path(os.path.realpath(target))
     if target.exists() and os.path.samefile(copy, target):  # also a hard link, or a symlink
         raise SameFile()
+    stands_alone = _checked(copy)
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         scratch = Path(tempfile.mkdtemp(prefix=".prepkit-restore-", dir=target.parent))
-    except OSError:
-        raise CannotWrite() from None
+    except OSError as exc:
+        raise _no_room_or_not_allowed(exc) from None
     try:
-        source = _readable(copy, scratch)
+        source = copy if stands_alone else _folded(copy, scratch)
         return _put_in_place(source, target, now=now)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _readable(copy: Path, scratch: Path) -> Path:
-    """``copy`` itself when it stands alone, else a scratch copy with its journal folded in."""
+def _checked(copy: Path) -> bool:
+    """Whether ``copy`` stands alone (no journal to fold in); refuses what cannot be put back."""
     try:
-        if schema.check_read_only(copy):
-            return copy
-        folded = scratch / "copy.sqlite3"
+        return schema.check_read_only(copy)
+    except DamagedFile:
+        raise DamagedCopy() from None
+    except OSError:  # not allowed to read it, or the drive fails
+        raise CannotReadCopy() from None
+
+
+def _folded(copy: Path, scratch: Path) -> Path:
+    """A scratch copy of ``copy`` with the journal beside it folded in."""
+    folded = scratch / "copy.sqlite3"
+    try:
         for suffix in ("", "-wal"):
             if copy.with_name(copy.name + suffix).exists():
                 shutil.copyfile(copy.with_name(copy.name + suffix),
                                 folded.with_name(folded.name + suffix))
+    except PermissionError:
+        raise CannotReadCopy() from None
+    except OSError as exc:
+        raise _no_room_or_not_allowed(exc) from None
+    try:
         Store.open(folded, create=False).close()  # replays the journal, then checkpoints
         if not schema.check_read_only(folded):
             raise DamagedCopy()
-        return folded
     except DamagedFile:
         raise DamagedCopy() from None
-    except OSError:
-        raise CannotWrite() from None
+    return folded
+
+
+def _no_room_or_not_allowed(exc: OSError) -> StoreError:
+    return StoreFull() if exc.errno == errno.ENOSPC else CannotWrite()
 
 
 def _put_in_place(source: Path, target: Path, *, now: datetime | None) -> Path | None:

@@ -30,9 +30,11 @@ from prepkit.store.cards import SearchCard, card_from_plan, open_cards, write_se
 from prepkit.store.documents import DocumentsMixin
 from prepkit.store.errors import (
     AlreadyOpen,
+    CannotWrite,
     DamagedFile,
     FileMissing,
     HouseholdNotFound,
+    NotAPrepkitFile,
     StoreError,
 )
 from prepkit.store.records import Change, Revision, Session, StaffKey
@@ -82,15 +84,22 @@ class Store(SharingMixin, DocumentsMixin):
             stat = path.stat()
         except FileNotFoundError:
             raise FileMissing() from None
+        except OSError:
+            raise CannotWrite() from None
         if not path.is_file():
-            raise NotADirectoryError(path)
+            raise NotAPrepkitFile()  # a folder, a device: nothing prepkit made
         identity = (stat.st_dev, stat.st_ino)
         with _open_lock:
             if identity in _open_files:
                 raise AlreadyOpen()
             _open_files.add(identity)
         try:
-            checked = schema.check_read_only(path)
+            try:
+                checked = schema.check_read_only(path)
+            except PermissionError:  # the operating system will not let prepkit read it
+                raise CannotWrite() from None
+            except OSError:  # a disk that fails to read
+                raise DamagedFile() from None
             db = schema.connect_exclusive(path, checked=checked)
             try:
                 schema.migrate(db)

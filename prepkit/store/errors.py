@@ -74,6 +74,10 @@ class DiskFullAtOpen(StoreError):
     )
 
 
+class CannotReadCopy(StoreError):
+    msgid = N_("prepkit cannot read this backup copy. The data file was not changed.")
+
+
 class DamagedCopy(StoreError):
     msgid = N_(
         "This backup copy is damaged or incomplete, so it cannot be put back. The data file "

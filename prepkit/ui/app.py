@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,7 +43,8 @@ def _open(app: QApplication, db_path: Path, *, may_start_afresh: bool = False) -
     except StoreError as caught:
         qtsetup.apply_language(app, i18n.interface_language())
         error = caught
-        if isinstance(error, NotAPrepkitFile) and _is_own_file(db_path):
+        if isinstance(error, NotAPrepkitFile) and _is_own_file(db_path) \
+                and _looks_emptied(db_path):
             # Only prepkit writes there: an empty file or a zeroed header (a power cut, a
             # failing disk) is its own file damaged, not somebody else's file.
             error = DamagedFile()
@@ -54,9 +56,10 @@ def _open(app: QApplication, db_path: Path, *, may_start_afresh: bool = False) -
     # The damaged file is set aside, whole and unchanged; a new one takes its place.
     from prepkit.store.backups import set_aside
 
+    real = Path(os.path.realpath(db_path))  # a link keeps pointing at the data file
     try:
-        set_aside(db_path, "damaged")
-        return Store.open(db_path)
+        set_aside(real, "damaged")
+        return Store.open(real)
     except StoreError as error:
         _say_cannot_open(error)
         return None
@@ -64,7 +67,17 @@ def _open(app: QApplication, db_path: Path, *, may_start_afresh: bool = False) -
 
 def _is_own_file(db_path: Path) -> bool:
     """The data file in prepkit's own folder (or PREPKIT_DB), not one named with ``--db``."""
-    return db_path.absolute() == paths.default_db_path().absolute()
+    return db_path.resolve() == paths.default_db_path().resolve()
+
+
+def _looks_emptied(path: Path) -> bool:
+    """Empty, or its first 100 bytes (SQLite's header) all zero: what a power cut leaves."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(100)
+    except OSError:
+        return False
+    return not head.strip(b"\x00")
 
 
 def _say_cannot_open(error: StoreError) -> None:

@@ -495,3 +495,72 @@ def test_restore_backup_refusals_say_what_is_wrong_and_change_nothing(
     code, _, err = _cli(capsys, "--db", str(blocked / "prepkit.sqlite3"), "restore-backup",
                         str(tmp_path / "backup.sqlite3"))
     assert code == 1 and "not allowed to change" in err and "FileExistsError" not in err, err
+
+
+def test_a_folder_or_an_unreadable_file_as_the_data_file_is_a_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from prepkit.store import CannotWrite, schema
+
+    folder = tmp_path / "prepkit.sqlite3"
+    folder.mkdir()
+    with pytest.raises(NotAPrepkitFile):
+        Store.open(folder)
+    path = tmp_path / "ours.sqlite3"
+    with Store.open(path):
+        pass
+
+    def not_allowed(_path: Path) -> None:
+        raise PermissionError(13, "Permission denied")  # what a file of another user gives
+
+    monkeypatch.setattr(schema, "check_header", not_allowed)
+    with pytest.raises(CannotWrite):
+        Store.open(path)
+
+
+def test_a_refused_copy_makes_no_folder_and_an_unreadable_one_is_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from prepkit.store import schema
+
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all" * 100)
+    target = tmp_path / "new" / "deeper" / "prepkit.sqlite3"
+    code, _, err = _cli(capsys, "--db", str(target), "restore-backup", str(junk))
+    assert code == 1 and "not a prepkit plan file" in err
+    assert not (tmp_path / "new").exists()  # nothing made for a copy that is refused
+
+    with Store.open(tmp_path / "good.sqlite3") as store:
+        store.backup(tmp_path / "backup.sqlite3")
+    real_check = schema.check_read_only
+
+    def unreadable(path: Path) -> bool:
+        if path.name == "backup.sqlite3":
+            raise PermissionError(13, "Permission denied")
+        return real_check(path)
+
+    monkeypatch.setattr(schema, "check_read_only", unreadable)
+    code, _, err = _cli(capsys, "--db", str(target), "restore-backup",
+                        str(tmp_path / "backup.sqlite3"))
+    assert code == 1 and "cannot read this backup copy" in err and "not changed" in err, err
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_linked_data_file_is_restored_where_the_link_points(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    vault = tmp_path / "encrypted volume"
+    vault.mkdir()
+    real = vault / "prepkit.sqlite3"
+    with Store.open(real) as store:
+        store.create_household(Plan(code_word="old"), PASS)
+    with Store.open(tmp_path / "other.sqlite3") as store:
+        household_id = store.create_household(Plan(code_word="backed up"), PASS).household_id
+        store.backup(tmp_path / "backup.sqlite3")
+    link = tmp_path / "prepkit.sqlite3"
+    link.symlink_to(real)
+    code, _, err = _cli(capsys, "--db", str(link), "restore-backup",
+                        str(tmp_path / "backup.sqlite3"))
+    assert code == 0, err
+    assert link.is_symlink() and link.resolve() == real  # the link still points at the vault
+    with Store.open(link, create=False) as store:
+        assert store.load(store.unlock(household_id, PASS)).code_word == "backed up"
+    assert any(p.name.startswith("prepkit.sqlite3.replaced-") for p in vault.iterdir())

@@ -169,3 +169,49 @@ def test_a_kiosk_never_offers_to_replace_its_damaged_data_file(qtbot, tmp_path):
     assert desktop.run_kiosk(path) == 1
     assert "damaged" in str(seen[0]) and seen[1] == ["Close"]
     assert path.read_bytes() == damaged and [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_prepkits_own_file_that_is_plainly_someone_elses_is_only_refused(
+        qtbot, tmp_path, monkeypatch):
+    """PREPKIT_DB may point anywhere: only an emptied file there counts as prepkit's own,
+    damaged; a photo is somebody else's and is not offered to be moved."""
+    from prepkit.ui import app as desktop
+
+    photo = tmp_path / "holiday.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + b"JFIF" * 500)
+    monkeypatch.setenv("PREPKIT_DB", str(photo))
+    seen: list[object] = []
+    _buttons_of_next_box(seen)
+    assert desktop._open(QApplication.instance(), photo, may_start_afresh=True) is None
+    assert seen[1] == ["Close"] and "not a prepkit plan file" in str(seen[0])
+    assert list(tmp_path.iterdir()) == [photo]
+
+
+def test_a_damaged_data_file_behind_a_link_is_replaced_where_the_link_points(qtbot, tmp_path):
+    from prepkit.ui import app as desktop
+
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    real = vault / "prepkit.sqlite3"
+    damaged = _damaged_data_file(real)
+    link = tmp_path / "prepkit.sqlite3"
+    link.symlink_to(real)
+    seen: list[str] = []
+    _answer_with("Start a new plan file", seen)
+    store = desktop._open(QApplication.instance(), link, may_start_afresh=True)
+    assert store is not None
+    store.close()
+    assert link.is_symlink() and real.is_file()  # the new file is where the link points
+    (aside,) = [p for p in vault.iterdir() if ".damaged-" in p.name]
+    assert aside.read_bytes() == damaged
+
+
+def test_a_folder_where_the_data_file_should_be_is_a_message(qtbot, tmp_path):
+    from prepkit.ui import app as desktop
+
+    folder = tmp_path / "prepkit.sqlite3"
+    folder.mkdir()
+    seen: list[object] = []
+    _buttons_of_next_box(seen)
+    assert desktop._open(QApplication.instance(), folder, may_start_afresh=True) is None
+    assert "not a prepkit plan file" in str(seen[0])
