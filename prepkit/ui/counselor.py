@@ -231,13 +231,16 @@ class CounselorWindow(DeskOutput, QMainWindow):
         if self.viewing and self.viewing not in self.shown_ids():
             self.clear_view()  # a family the search hides is not left on the screen
 
+    def _shown(self, row: int) -> bool:
+        """A row of the list that the search has not hidden (``filter`` keeps ``_hidden``)."""
+        return 0 <= row < len(self.families) and row not in self._hidden
+
     def shown_ids(self) -> list[str]:
-        return [f.household_id for row, f in enumerate(self.families)
-                if not self.table.isRowHidden(row)]
+        return [f.household_id for row, f in enumerate(self.families) if row not in self._hidden]
 
     def check_shown(self, on: bool) -> None:
         self.model.set_ticked([row for row in range(len(self.families))
-                               if not self.table.isRowHidden(row)], on)
+                               if row not in self._hidden], on)
 
     def check(self, household_ids: list[str]) -> None:
         wanted = set(household_ids)
@@ -257,13 +260,11 @@ class CounselorWindow(DeskOutput, QMainWindow):
     def selected_ids(self) -> list[str]:
         """The ticked families that are shown; if none is ticked, the current row."""
         ticked = [f.household_id for row, f in enumerate(self.families)
-                  if not self.table.isRowHidden(row) and self.model.is_ticked(row)]
+                  if row not in self._hidden and self.model.is_ticked(row)]
         if ticked:
             return ticked
         row = self.current_row()
-        if 0 <= row < len(self.families) and not self.table.isRowHidden(row):
-            return [self.families[row].household_id]
-        return []
+        return [self.families[row].household_id] if self._shown(row) else []
 
     # --- viewing ---------------------------------------------------------------------------
 
@@ -274,8 +275,7 @@ class CounselorWindow(DeskOutput, QMainWindow):
         """Show what the school may reprint for this family, read only, in the preview."""
         ids = self.selected_ids()
         row = self.current_row()
-        household_id = (self.families[row].household_id
-                        if 0 <= row < len(self.families) and not self.table.isRowHidden(row)
+        household_id = (self.families[row].household_id if self._shown(row)
                         else (ids[0] if ids else ""))
         family = self.family(household_id)
         if family is None:

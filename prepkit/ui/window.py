@@ -337,9 +337,9 @@ class MainWindow(QMainWindow):
             return
         self.saver.flush()  # what was just typed is a version too, and stays one
         dialog = EarlierVersionsDialog(self.store.history(session), self)
-        if not dialog.exec() or dialog.chosen() is None:
+        revision = dialog.chosen() if dialog.exec() else None
+        if revision is None:
             return
-        revision = dialog.chosen()
         try:
             plan = self.store.restore(session, revision.number)
         except StoreError as error:
@@ -535,14 +535,16 @@ class MainWindow(QMainWindow):
         text = _(SAVE_WORDS[SaveState(state)])
         self.save_label.setText(text)
         self.save_label.setAccessibleName(text)
-        error = getattr(self.saver.error, "message", None) if state == SaveState.FAILED else None
         # Why (a full disk, a locked USB stick) and what to do, across the whole window under
         # the top bar, in the error colour: grey words in a corner are easy to miss.
         # The short status in the bar gives way to it (the bar has no room for both).
         failed = state == SaveState.FAILED
-        why = f"{text}\n{error.render()}" if isinstance(error, i18n.Message) else text
-        self.save_problem.setText(why if failed else "")
-        self.save_problem.setAccessibleName(why if failed else "")
+        error = getattr(self.saver.error, "message", None)
+        why = ""
+        if failed:
+            why = f"{text}\n{error.render()}" if isinstance(error, i18n.Message) else text
+        self.save_problem.setText(why)
+        self.save_problem.setAccessibleName(why)
         self.save_problem.setVisible(failed)
         self.save_label.setVisible(not failed)
 
